@@ -1,0 +1,6 @@
+/** Every CLI command, one line each. Each feature adds its own command file here. */
+import type { Command } from '../command'
+import { allocateCommand } from './allocate'
+import { dbCommand } from './db'
+
+export const commands: Command[] = [allocateCommand, dbCommand]

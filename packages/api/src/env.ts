@@ -1,0 +1,31 @@
+/** The only place that reads process.env. */
+import { z } from 'zod'
+
+const envSchema = z.object({
+  /** postgres://… selects PostgreSQL; otherwise the embedded SQLite file is used. */
+  DATABASE_URL: z.string().optional(),
+  /** SQLite file (default ./data/warikan.db) */
+  WARIKAN_DB: z.string().default('./data/warikan.db'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  /** comma-separated origins allowed by CORS; empty = CORS off */
+  WARIKAN_CORS_ORIGINS: z.string().default(''),
+  WARIKAN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  WARIKAN_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024),
+  WARIKAN_UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024 * 1024),
+  WARIKAN_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  return envSchema.parse(source)
+}

@@ -1,0 +1,5 @@
+export * from './allocate'
+export * from './drivers'
+export * from './explain'
+export * from './rounding'
+export * from './traffic-driver'

@@ -1,0 +1,3 @@
+export * from './ja'
+export * from './csv'
+export * from './text-width'
