@@ -1,0 +1,2 @@
+// Web view entry (the web issue builds the studio here).
+export {}
