@@ -24,6 +24,7 @@ export function lcm(a: bigint, b: bigint): bigint {
 export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
   let nn = BigInt(n)
   let dd = BigInt(d)
+  if (dd === 1n) return { n: nn, d: 1n }
   if (dd === 0n) throw new RangeError('denominator 0')
   if (dd < 0n) {
     nn = -nn
@@ -63,6 +64,7 @@ export function sum(values: Iterable<Rational>): Rational {
  * significant digits. Strings "a/b" and decimal strings are accepted too.
  */
 export function fromDecimal(value: number | string): Rational {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return { n: BigInt(value), d: 1n }
   const text = typeof value === 'number' ? numberToDecimalString(value) : value.trim()
   const fractionMatch = /^(-?\d+)\s*\/\s*(\d+)$/.exec(text)
   if (fractionMatch) return rat(BigInt(fractionMatch[1]!), BigInt(fractionMatch[2]!))
@@ -100,9 +102,14 @@ export function fromDouble(x: number): Rational {
     mantissa |= 1n << 52n
     exponent = exponentBits - 1075
   }
-  return exponent >= 0
-    ? rat(sign * mantissa * (1n << BigInt(exponent)))
-    : rat(sign * mantissa, 1n << BigInt(-exponent))
+  if (exponent >= 0) return { n: sign * mantissa * (1n << BigInt(exponent)), d: 1n }
+  // reduce by the power of two shared with the mantissa (the denominator is a power of two)
+  let shift = -exponent
+  while (shift > 0 && (mantissa & 1n) === 0n) {
+    mantissa >>= 1n
+    shift--
+  }
+  return { n: sign * mantissa, d: 1n << BigInt(shift) }
 }
 
 export function toNumber(a: Rational): number {

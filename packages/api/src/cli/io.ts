@@ -1,6 +1,6 @@
 /** Reading input files for the CLI, with errors that name the file. */
 import { readFileSync } from 'node:fs'
-import { parseScenario, type Scenario } from '@warikan/core'
+import { locateJsonError, parseScenario, type Scenario } from '@warikan/core'
 import { CliError, InputError } from './errors'
 
 export function readJsonFile(file: string): unknown {
@@ -14,23 +14,11 @@ export function readJsonFile(file: string): unknown {
   try {
     return JSON.parse(text)
   } catch (e) {
-    throw new InputError(file, [
-      {
-        path: jsonErrorPosition(text, e as Error),
-        message: `JSON の構文エラー (malformed JSON): ${(e as Error).message}`,
-      },
-    ])
+    const at = locateJsonError(text)
+    const path = at ? `line ${at.line}, column ${at.column}` : '(root)'
+    const detail = at?.message ?? (e as Error).message
+    throw new InputError(file, [{ path, message: `JSON の構文エラー (malformed JSON): ${detail}` }])
   }
-}
-
-function jsonErrorPosition(text: string, e: Error): string {
-  const m = /position (\d+)/.exec(e.message)
-  if (!m) return '(root)'
-  const pos = Number(m[1])
-  const before = text.slice(0, pos)
-  const line = before.split('\n').length
-  const column = pos - before.lastIndexOf('\n')
-  return `line ${line}, column ${column}`
 }
 
 /** Read and validate a scenario file; returns the parsed scenario and the raw document. */

@@ -1,7 +1,7 @@
 import { cmp, fromDecimal, lcm, rat, sub, type Rational } from '../rational'
 import type { InputIssue, Result } from '../scenario/issues'
 import type { CostItem, Member, Scenario } from '../scenario/schema'
-import { evaluateDrivers, type DriverColumn } from './drivers'
+import { evaluateDrivers, type DriverCache, type DriverColumn } from './drivers'
 import { largestRemainder, type RoundingOutcome } from './rounding'
 import type { TrafficAggregate } from './traffic-driver'
 
@@ -53,33 +53,33 @@ export interface AllocateOptions {
 /** Exact allocation of every cost item (scenario-format.md, "Semantics"). */
 export function allocate(scenario: Scenario, options: AllocateOptions = {}): Result<Allocation> {
   const unit = BigInt(scenario.rounding?.unit ?? 1)
-  const totals = new Map<string, bigint>(scenario.members.map((m) => [m.code, 0n]))
-  const shares = new Map<string, Record<string, number>>(scenario.members.map((m) => [m.code, {}]))
+  const memberCount = scenario.members.length
+  const indexOf = new Map(scenario.members.map((m, i) => [m.code, i]))
+  const totals = new Array<bigint>(memberCount).fill(0n)
+  const shares: Array<Record<string, number>> = scenario.members.map(() => ({}))
   const issues: InputIssue[] = []
   const workings: CostWorking[] = []
   const costs: CostAllocation[] = []
+  const cache: DriverCache = new WeakMap()
+  const subsets = new Map<string, Member[]>()
 
   scenario.costs.forEach((cost, costIndex) => {
-    const subset = cost.members ? new Set(cost.members) : undefined
-    const participants = subset
-      ? scenario.members.filter((m) => subset.has(m.code))
-      : scenario.members
-    const drivers = evaluateDrivers(cost, costIndex, participants, options.traffic)
+    const participants = participantList(scenario, cost, subsets)
+    const drivers = evaluateDrivers(cost, costIndex, participants, options.traffic, cache)
     if (!drivers.ok) {
       issues.push({ path: drivers.path, message: drivers.message })
       return
     }
     const working = splitCost(cost, costIndex, participants, drivers.columns, unit)
     workings.push(working)
-    const participantShare = new Map<string, bigint>()
-    working.rounding.steps.forEach((step, i) =>
-      participantShare.set(participants[i]!.code, step.share),
-    )
+    for (const record of shares) record[cost.id] = 0
     let allocated = 0n
-    for (const m of scenario.members) {
-      const share = participantShare.get(m.code) ?? 0n
-      shares.get(m.code)![cost.id] = Number(share)
-      totals.set(m.code, totals.get(m.code)! + share)
+    const steps = working.rounding.steps
+    for (let i = 0; i < participants.length; i++) {
+      const mi = participants === scenario.members ? i : indexOf.get(participants[i]!.code)!
+      const share = steps[i]!.share
+      shares[mi]![cost.id] = Number(share)
+      totals[mi] = totals[mi]! + share
       allocated += share
     }
     costs.push({ id: cost.id, amount: cost.amount, allocated: Number(allocated) })
@@ -90,9 +90,9 @@ export function allocate(scenario: Scenario, options: AllocateOptions = {}): Res
     scenario.target?.minSavingsRate === undefined
       ? undefined
       : fromDecimal(scenario.target.minSavingsRate)
-  const members: MemberAllocation[] = scenario.members.map((m) => {
-    const total = Number(totals.get(m.code)!)
-    const out: MemberAllocation = { code: m.code, name: m.name, total, shares: shares.get(m.code)! }
+  const members: MemberAllocation[] = scenario.members.map((m, i) => {
+    const total = Number(totals[i]!)
+    const out: MemberAllocation = { code: m.code, name: m.name, total, shares: shares[i]! }
     if (m.standaloneCost !== undefined && m.standaloneCost > 0) {
       out.standaloneCost = m.standaloneCost
       out.savingsRate = (m.standaloneCost - total) / m.standaloneCost
@@ -102,6 +102,22 @@ export function allocate(scenario: Scenario, options: AllocateOptions = {}): Res
   })
   const total = members.reduce((a, m) => a + m.total, 0)
   return { ok: true, value: { output: { total, members, costs }, workings } }
+}
+
+/** Participants in input order; the same subset yields the same array (so driver columns are shared). */
+function participantList(
+  scenario: Scenario,
+  cost: CostItem,
+  subsets: Map<string, Member[]>,
+): Member[] {
+  if (!cost.members) return scenario.members
+  const wanted = new Set(cost.members)
+  const list = scenario.members.filter((m) => wanted.has(m.code))
+  const key = list.map((m) => m.code).join(',')
+  const known = subsets.get(key)
+  if (known) return known
+  subsets.set(key, list)
+  return list
 }
 
 /** savingsRate ≥ minSavingsRate, decided exactly: (standalone − total)/standalone ≥ r. */

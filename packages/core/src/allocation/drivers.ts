@@ -1,4 +1,4 @@
-import { fromDecimal, fromDouble, lcm, rat, type Rational } from '../rational'
+import { fromDecimal, fromDouble, lcm, ONE, rat, type Rational } from '../rational'
 import type { CostItem, Member } from '../scenario/schema'
 import { ruleWeights } from '../scenario/validate'
 import { trafficUnits, type TrafficAggregate } from './traffic-driver'
@@ -59,11 +59,33 @@ function column(
 }
 
 /** Evaluate every positive-weight driver of a cost item over its participants (in input order). */
+/**
+ * Columns already evaluated for a participant list, keyed by driver (and metric name / exponent).
+ * Cost items over the same participants share them; pass one cache per allocation run.
+ */
+export type DriverCache = WeakMap<readonly Member[], Map<string, Omit<DriverColumn, 'weight'>>>
+
+function cached(
+  cache: DriverCache | undefined,
+  participants: readonly Member[],
+  key: string,
+  weight: Rational,
+  build: () => Omit<DriverColumn, 'weight'>,
+): DriverColumn {
+  if (!cache) return { ...build(), weight }
+  let byKey = cache.get(participants)
+  if (!byKey) cache.set(participants, (byKey = new Map()))
+  let col = byKey.get(key)
+  if (!col) byKey.set(key, (col = build()))
+  return { ...col, weight }
+}
+
 export function evaluateDrivers(
   cost: CostItem,
   costIndex: number,
   participants: readonly Member[],
   traffic: TrafficAggregate | undefined,
+  cache?: DriverCache,
 ): DriverResult {
   const at = `costs[${costIndex}].rule`
   const rule = cost.rule
@@ -130,11 +152,13 @@ export function evaluateDrivers(
   for (const metric of w.metrics) {
     if (metric.weight.n === 0n) continue
     columns.push(
-      column(
-        'metric',
-        metric.weight,
-        participants.map((m) => fromDecimal(m.metrics?.[metric.name] ?? 0)),
-        metric.name,
+      cached(cache, participants, `metric:${metric.name}`, metric.weight, () =>
+        column(
+          'metric',
+          ONE,
+          participants.map((m) => fromDecimal(m.metrics?.[metric.name] ?? 0)),
+          metric.name,
+        ),
       ),
     )
   }

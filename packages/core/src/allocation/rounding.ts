@@ -50,7 +50,15 @@ export function largestRemainder(input: RoundingInput): RoundingOutcome {
     remainders[i] = num - q * scaled
     floorSum += q * unit
   }
+  // Sort on a 53-bit approximation of each remainder first: floor(r / 2^shift) is monotone in r, so
+  // a larger approximation means a strictly larger remainder; only equal approximations need the exact
+  // BigInt comparison, then ascending code.
+  const shift = BigInt(Math.max(0, scaled.toString(2).length - 53))
+  const approx = new Float64Array(n)
+  for (let i = 0; i < n; i++) approx[i] = Number(remainders[i]! >> shift)
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    const d = approx[b]! - approx[a]!
+    if (d !== 0) return d
     const ra = remainders[a]!
     const rb = remainders[b]!
     if (ra !== rb) return ra > rb ? -1 : 1

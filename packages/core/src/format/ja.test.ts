@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { toCsv } from './csv'
+import { formatDateJa, formatFiscalYear, formatPercent, formatYen } from './ja'
+import { displayWidth } from './text-width'
+
+describe('Japanese formats', () => {
+  it.each([
+    [0, '¥0'],
+    [999, '¥999'],
+    [1234567, '¥1,234,567'],
+    [-1234, '−¥1,234'],
+  ])('formatYen(%d) = %s', (n, s) => expect(formatYen(n)).toBe(s))
+
+  it.each([
+    [2026, '令和8年度'],
+    [2019, '令和元年度'],
+    [2018, '平成30年度'],
+    [1989, '平成元年度'],
+  ])('formatFiscalYear(%d) = %s', (y, s) => expect(formatFiscalYear(y)).toBe(s))
+
+  it('dates and percentages', () => {
+    expect(formatDateJa('2026-01-01')).toBe('令和8年1月1日')
+    expect(formatDateJa('2019-04-30')).toBe('平成31年4月30日')
+    expect(formatDateJa('2015-10-01')).toBe('平成27年10月1日')
+    expect(formatPercent(0.2)).toBe('20.0%')
+    expect(formatPercent(-0.0512)).toBe('−5.1%')
+  })
+
+  it('CSV guards formulas and quotes', () => {
+    expect(toCsv([['=1+1', 'a,b', 'say "hi"', 5]], { bom: true })).toBe(
+      '\uFEFF\'=1+1,"a,b","say ""hi""",5\r\n',
+    )
+    expect(toCsv([['-3', '@x', '+1']])).toBe("'-3,'@x,'+1\r\n")
+  })
+
+  it('measures East Asian width', () => {
+    expect(displayWidth('葉山町')).toBe(6)
+    expect(displayWidth('¥1,234')).toBe(6)
+  })
+})
