@@ -99,25 +99,18 @@ async function startPostgres() {
   return { url: `postgres://warikan@127.0.0.1:${port}/warikan_test`, stop }
 }
 
+// Local binaries, so this runs without a global pnpm on PATH (README: npx pnpm@9.15.9 test).
+const local = (name) => join(process.cwd(), 'node_modules', '.bin', name)
 const only = process.argv.slice(2)
 if (!only.includes('--no-checks')) {
-  run('lint (eslint)', 'pnpm', ['exec', 'eslint', '.'])
-  run('format (prettier --check)', 'pnpm', [
-    'exec',
-    'prettier',
-    '--check',
-    '.',
-    '--log-level',
-    'warn',
-  ])
-  run('typecheck (tsc)', 'pnpm', ['run', '--silent', 'typecheck'])
+  run('lint (eslint)', local('eslint'), ['.'])
+  run('format (prettier --check)', local('prettier'), ['--check', '.', '--log-level', 'warn'])
+  for (const project of ['packages/core', 'packages/api', 'packages/web', 'test']) {
+    run(`typecheck ${project} (tsc)`, local('tsc'), ['-p', project, '--noEmit'])
+  }
 }
 const pg = await startPostgres()
 const env = { ...process.env, ...(pg ? { TEST_DATABASE_URL: pg.url } : {}) }
-run(
-  'tests (vitest)',
-  'pnpm',
-  ['exec', 'vitest', 'run', ...only.filter((a) => a !== '--no-checks')],
-  env,
-)
+const args = only.filter((a) => a !== '--no-checks')
+run('tests (vitest)', local('vitest'), ['run', ...args], env)
 pg?.stop()
