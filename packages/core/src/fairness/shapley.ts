@@ -1,0 +1,379 @@
+/**
+ * The Shapley value (シャープレイ値) of the coalition cost game, by linearity: the value of Σ_k c_k is the sum
+ * of the components' values.
+ * - fixed: the amount split equally among its users;
+ * - airport: Littlechild–Owen — sort users by cost, split each cost increment equally among those who need it;
+ * - variable: each member's own cost;
+ * - scale economy k·(Σ 人口)^e: exact enumeration up to 25 users (meet-in-the-middle over the two halves of
+ *   the users, accumulated exactly in integer limbs), above that seeded stratified sampling with a standard
+ *   error per member.
+ */
+import { lcm, rat, type Rational } from '../rational'
+import {
+  SCALE_GRID,
+  SCALE_GRID_BITS,
+  scaleGridUnits,
+  type CoalitionModel,
+  type Component,
+} from './coalition-model'
+import { seededRandom, shuffle } from './rng'
+import { addShares, roundShares, zeroShares, type ExactShares } from './shares'
+
+export const EXACT_SCALE_LIMIT = 25
+
+export interface ComponentShapley {
+  id: string
+  name: string
+  kind: Component['kind']
+  method: 'closedForm' | 'exact' | 'sampled'
+  shares: ExactShares
+  /** sampled components: standard error per member, yen */
+  standardError?: number[]
+  /** sampled components: independent groups of n cyclic permutations each */
+  groups?: number
+}
+
+export interface ShapleyResult {
+  members: Array<{ code: string; name: string }>
+  components: ComponentShapley[]
+  /** Σ of the components, exact (before rounding); sums to c(N) */
+  shares: ExactShares
+  /** rounded to the yen (largest remainder), summing to `roundedTotal` */
+  yen: bigint[]
+  roundedTotal: bigint
+  /** per member, yen (only when some component was sampled) */
+  standardError?: number[]
+  sampled?: { seed: number; groups: number; permutations: number }
+}
+
+export interface ShapleyOptions {
+  /** seed of the sampler (default 1) */
+  seed?: number
+  /** use exact enumeration up to this many users of a scale-economy component (default 25) */
+  exactLimit?: number
+  /** stop sampling when every member's standard error is below this fraction of its share (default 0.002) */
+  targetRelativeError?: number
+  minGroups?: number
+  maxGroups?: number
+}
+
+export function shapleyValue(model: CoalitionModel, options: ShapleyOptions = {}): ShapleyResult {
+  const n = model.members.length
+  const components = model.components.map((c): ComponentShapley => {
+    const head = { id: c.id, name: c.name, kind: c.kind }
+    switch (c.kind) {
+      case 'fixed':
+        return { ...head, method: 'closedForm', shares: shapleyFixed(n, c.users, c.amount) }
+      case 'variable':
+        return { ...head, method: 'closedForm', shares: scatter(n, c.users, c.userCost) }
+      case 'airport':
+        return { ...head, method: 'closedForm', shares: shapleyAirport(n, c.users, c.userCost) }
+      case 'scaleEconomy': {
+        const pops = c.users.map((u) => model.members[u]!.population)
+        if (c.users.length <= (options.exactLimit ?? EXACT_SCALE_LIMIT))
+          return {
+            ...head,
+            method: 'exact',
+            shares: expand(n, c.users, shapleyScaleExact(c.k, c.exponent, pops)),
+          }
+        const s = shapleyScaleSampled(c.k, c.exponent, pops, options)
+        const standardError = new Array<number>(n).fill(0)
+        c.users.forEach((u, j) => (standardError[u] = s.standardError[j]!))
+        return {
+          ...head,
+          method: 'sampled',
+          shares: expand(n, c.users, s.shares),
+          standardError,
+          groups: s.groups,
+        }
+      }
+    }
+  })
+  const shares = addShares(
+    n,
+    components.map((c) => c.shares),
+  )
+  const codes = model.members.map((m) => m.code)
+  const rounded = roundShares(shares, codes)
+  const sampledParts = components.filter((c) => c.standardError)
+  const result: ShapleyResult = {
+    members: model.members.map((m) => ({ code: m.code, name: m.name })),
+    components,
+    shares,
+    yen: rounded.yen,
+    roundedTotal: rounded.amount,
+  }
+  if (sampledParts.length) {
+    // components are sampled independently: variances add
+    result.standardError = model.members.map((_, i) =>
+      Math.sqrt(sampledParts.reduce((a, c) => a + c.standardError![i]! ** 2, 0)),
+    )
+    const groups = Math.max(...sampledParts.map((c) => c.groups!))
+    result.sampled = { seed: options.seed ?? 1, groups, permutations: groups * n }
+  }
+  return result
+}
+
+function expand(n: number, users: readonly number[], s: ExactShares): ExactShares {
+  const numerators = new Array<bigint>(n).fill(0n)
+  users.forEach((u, j) => (numerators[u] = s.numerators[j]!))
+  return { numerators, denominator: s.denominator }
+}
+
+function scatter(n: number, users: readonly number[], values: readonly Rational[]): ExactShares {
+  let denominator = 1n
+  for (const v of values) denominator = lcm(denominator, v.d)
+  const numerators = new Array<bigint>(n).fill(0n)
+  users.forEach((u, k) => (numerators[u] = values[k]!.n * (denominator / values[k]!.d)))
+  return { numerators, denominator }
+}
+
+/** 共通固定費: amount / |users| to each user. */
+export function shapleyFixed(n: number, users: readonly number[], amount: Rational): ExactShares {
+  if (users.length === 0) return zeroShares(n)
+  const numerators = new Array<bigint>(n).fill(0n)
+  for (const u of users) numerators[u] = amount.n
+  return { numerators, denominator: amount.d * BigInt(users.length) }
+}
+
+/**
+ * Littlechild–Owen: with the users' costs sorted c(1) ≤ … ≤ c(m), the user at rank r pays
+ * Σ_{j≤r} (c(j) − c(j−1)) / (m − j + 1). Exact, over the common denominator lcm(cost denominators)·lcm(1..m).
+ */
+export function shapleyAirport(
+  n: number,
+  users: readonly number[],
+  costs: readonly Rational[],
+): ExactShares {
+  const m = users.length
+  if (m === 0) return zeroShares(n)
+  let dc = 1n
+  for (const c of costs) dc = lcm(dc, c.d)
+  const ints = costs.map((c) => c.n * (dc / c.d))
+  const order = Array.from({ length: m }, (_, k) => k).sort((a, b) =>
+    ints[a]! < ints[b]! ? -1 : ints[a]! > ints[b]! ? 1 : a - b,
+  )
+  let l = 1n
+  for (let k = 2n; k <= BigInt(m); k++) l = lcm(l, k)
+  const numerators = new Array<bigint>(n).fill(0n)
+  let acc = 0n
+  let prev = 0n
+  order.forEach((k, r) => {
+    const c = ints[k]!
+    if (c !== prev) {
+      acc += (c - prev) * (l / BigInt(m - r))
+      prev = c
+    }
+    numerators[users[k]!] = acc
+  })
+  return { numerators, denominator: dc * l }
+}
+
+const LIMB = 2 ** 26
+const LIMB2 = 2 ** 52
+
+/**
+ * Exact Shapley value of c(S) = k·(Σ_{i∈S} p_i)^e on the 2^−20 yen grid, for m ≤ 25 players.
+ * φ_i = Σ_s [(s−1)!(m−s)! B(i,s) − s!(m−1−s)! (A(s) − B(i,s))] / m!, where A(s) = Σ_{|S|=s} c(S) and
+ * B(i,s) = Σ_{|S|=s, S∋i} c(S). Coalitions are split into a low half L and a high half H; one pass over all
+ * 2^m coalitions fills GL[L][|H|] = Σ_H c(L∪H) and GH[H][|L|] = Σ_L c(L∪H), from which A and B follow.
+ * Grid values are accumulated exactly as three 26-bit limbs in doubles (no rounding: every partial sum
+ * stays below 2^53).
+ */
+export function shapleyScaleExact(k: number, e: number, pops: readonly number[]): ExactShares {
+  const m = pops.length
+  if (m === 0) return { numerators: [], denominator: 1n }
+  if (m > 30) throw new RangeError('exact scale-economy Shapley is limited to 30 players')
+  const nl = Math.ceil(m / 2)
+  const nh = m - nl
+  const sizeL = 1 << nl
+  const sizeH = 1 << nh
+  const popL = subsetSums(pops.slice(0, nl))
+  const popH = subsetSums(pops.slice(nl))
+  const cntL = popcounts(nl)
+  const cntH = popcounts(nh)
+  const wl = (nh + 1) * 3
+  const wh = (nl + 1) * 3
+  const gl = new Float64Array(sizeL * wl)
+  const gh = new Float64Array(sizeH * wh)
+  if (grid(k, e, popL[sizeL - 1]! + popH[sizeH - 1]!) >= 2 ** 78)
+    throw new RangeError('scale-economy cost too large for exact enumeration')
+  for (let h = 0; h < sizeH; h++) {
+    const ph = popH[h]!
+    const ch = cntH[h]!
+    const ghRow = h * wh
+    for (let lo = 0; lo < sizeL; lo++) {
+      const p = popL[lo]! + ph
+      if (p === 0) continue
+      const x = Math.round(k * Math.pow(p, e) * SCALE_GRID)
+      const l2 = Math.floor(x / LIMB2)
+      const r = x - l2 * LIMB2
+      const l1 = Math.floor(r / LIMB)
+      const l0 = r - l1 * LIMB
+      const gi = lo * wl + ch * 3
+      gl[gi]! += l0
+      gl[gi + 1]! += l1
+      gl[gi + 2]! += l2
+      const hi = ghRow + cntL[lo]! * 3
+      gh[hi]! += l0
+      gh[hi + 1]! += l1
+      gh[hi + 2]! += l2
+    }
+  }
+  // A(s) and B(i,s) as limbs
+  const a = new Float64Array((m + 1) * 3)
+  const b = new Float64Array(m * (m + 1) * 3)
+  for (let lo = 0; lo < sizeL; lo++) {
+    const c = cntL[lo]!
+    for (let t = 0; t <= nh; t++) {
+      const gi = lo * wl + t * 3
+      const s = c + t
+      a[s * 3]! += gl[gi]!
+      a[s * 3 + 1]! += gl[gi + 1]!
+      a[s * 3 + 2]! += gl[gi + 2]!
+      for (let i = 0; i < nl; i++) {
+        if (!(lo & (1 << i))) continue
+        const bi = (i * (m + 1) + s) * 3
+        b[bi]! += gl[gi]!
+        b[bi + 1]! += gl[gi + 1]!
+        b[bi + 2]! += gl[gi + 2]!
+      }
+    }
+  }
+  for (let h = 0; h < sizeH; h++) {
+    const c = cntH[h]!
+    for (let t = 0; t <= nl; t++) {
+      const gi = h * wh + t * 3
+      const s = c + t
+      for (let j = 0; j < nh; j++) {
+        if (!(h & (1 << j))) continue
+        const bi = ((nl + j) * (m + 1) + s) * 3
+        b[bi]! += gh[gi]!
+        b[bi + 1]! += gh[gi + 1]!
+        b[bi + 2]! += gh[gi + 2]!
+      }
+    }
+  }
+  const big = (arr: Float64Array, at: number): bigint =>
+    BigInt(arr[at]!) + (BigInt(arr[at + 1]!) << 26n) + (BigInt(arr[at + 2]!) << 52n)
+  const fact = [1n]
+  for (let i = 1; i <= m; i++) fact.push(fact[i - 1]! * BigInt(i))
+  const aBig = Array.from({ length: m + 1 }, (_, s) => big(a, s * 3))
+  const numerators = new Array<bigint>(m)
+  for (let i = 0; i < m; i++) {
+    let acc = 0n
+    for (let s = 0; s <= m; s++) {
+      const bis = big(b, (i * (m + 1) + s) * 3)
+      if (s >= 1) acc += fact[s - 1]! * fact[m - s]! * bis
+      if (s <= m - 1) acc -= fact[s]! * fact[m - 1 - s]! * (aBig[s]! - bis)
+    }
+    numerators[i] = acc
+  }
+  return { numerators, denominator: fact[m]! << BigInt(SCALE_GRID_BITS) }
+}
+
+const grid = scaleGridUnits
+
+function subsetSums(values: readonly number[]): Float64Array {
+  const out = new Float64Array(1 << values.length)
+  for (let mask = 1; mask < out.length; mask++) {
+    const low = 31 - Math.clz32(mask & -mask)
+    out[mask] = out[mask & (mask - 1)]! + values[low]!
+  }
+  return out
+}
+
+function popcounts(bits: number): Uint8Array {
+  const out = new Uint8Array(1 << bits)
+  for (let mask = 1; mask < out.length; mask++) out[mask] = out[mask & (mask - 1)]! + 1
+  return out
+}
+
+/**
+ * Sampled Shapley value of k·(Σ p)^e. Each group draws one random order of the players and uses its m
+ * cyclic rotations, so every player takes every position exactly once (stratified by position); the
+ * group estimate is exactly efficient. Groups are independent; the standard error per player is the
+ * standard deviation of the group estimates / √groups. Shares are returned on the 2^−20 yen grid, summing
+ * exactly to c(N) on that grid.
+ */
+export function shapleyScaleSampled(
+  k: number,
+  e: number,
+  pops: readonly number[],
+  options: ShapleyOptions = {},
+): { shares: ExactShares; standardError: number[]; groups: number } {
+  const m = pops.length
+  const random = seededRandom(options.seed ?? 1)
+  const minGroups = options.minGroups ?? 8
+  const maxGroups = options.maxGroups ?? 200
+  const target = options.targetRelativeError ?? 0.002
+  const sum = new Float64Array(m)
+  const sumSq = new Float64Array(m)
+  const order = Int32Array.from({ length: m }, (_, i) => i)
+  const q = new Float64Array(m)
+  const est = new Float64Array(m)
+  let groups = 0
+  const f = (p: number) => (p === 0 ? 0 : k * Math.pow(p, e))
+  while (groups < maxGroups) {
+    shuffle(order, random)
+    for (let j = 0; j < m; j++) q[j] = pops[order[j]!]!
+    for (let b = 0; b < m; b++) {
+      const i = order[b]!
+      const p = pops[i]!
+      let w = 0
+      let fw = 0
+      let acc = 0
+      for (let s = 0; s < m; s++) {
+        acc += f(w + p) - fw
+        // extend the window by the next predecessor (cyclically before b)
+        if (s === m - 1) break
+        let idx = b - s - 1
+        if (idx < 0) idx += m
+        w += q[idx]!
+        fw = f(w)
+      }
+      est[i] = acc / m
+    }
+    for (let i = 0; i < m; i++) {
+      sum[i]! += est[i]!
+      sumSq[i]! += est[i]! * est[i]!
+    }
+    groups++
+    if (groups >= minGroups && maxRelativeError(sum, sumSq, groups) < target) break
+  }
+  const standardError = Array.from(sum, (s, i) => standardErrorOf(s, sumSq[i]!, groups))
+  // to the grid, then hand the grid residual to the largest estimates so the total is exactly c(N)
+  let total = 0
+  for (const p of pops) total += p
+  const exactTotal = BigInt(grid(k, e, total))
+  const numerators = Array.from(sum, (s) => BigInt(Math.round((s / groups) * SCALE_GRID)))
+  let residual = exactTotal - numerators.reduce((x, y) => x + y, 0n)
+  const byValue = Array.from({ length: m }, (_, i) => i).sort((x, y) => sum[y]! - sum[x]! || x - y)
+  for (let r = 0; residual !== 0n; r = (r + 1) % m) {
+    const step = residual > 0n ? 1n : -1n
+    numerators[byValue[r]!]! += step
+    residual -= step
+  }
+  return { shares: { numerators, denominator: BigInt(SCALE_GRID) }, standardError, groups }
+}
+
+function standardErrorOf(sum: number, sumSq: number, g: number): number {
+  if (g < 2) return Infinity
+  const mean = sum / g
+  const variance = Math.max(0, (sumSq - g * mean * mean) / (g - 1))
+  return Math.sqrt(variance / g)
+}
+
+function maxRelativeError(sum: Float64Array, sumSq: Float64Array, g: number): number {
+  let worst = 0
+  for (let i = 0; i < sum.length; i++) {
+    const mean = sum[i]! / g
+    if (mean <= 0) continue
+    worst = Math.max(worst, standardErrorOf(sum[i]!, sumSq[i]!, g) / mean)
+  }
+  return worst
+}
+
+/** The value of one member as a rational. */
+export const shapleyOf = (r: ShapleyResult, i: number): Rational =>
+  rat(r.shares.numerators[i]!, r.shares.denominator)
