@@ -84,7 +84,7 @@ export function batchCollisions(defs: BatchDefinition[]): {
       if ((ma.months & mb.months) === 0 || (ma.hours & mb.hours) === 0) continue
       const pairs =
         a.members.length * b.members.length -
-        (a.service === b.service ? commonCount(a.members, b.members) : 0)
+        (a.service.index === b.service.index ? commonCount(a.members, b.members) : 0)
       if (pairs > 0) {
         total += pairs
         collisions.push({ a: name(a), b: name(b), pairs })
