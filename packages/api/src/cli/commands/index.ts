@@ -2,5 +2,6 @@
 import type { Command } from '../command'
 import { allocateCommand } from './allocate'
 import { dbCommand } from './db'
+import { networkCommand } from './network'
 
-export const commands: Command[] = [allocateCommand, dbCommand]
+export const commands: Command[] = [allocateCommand, dbCommand, networkCommand]

@@ -1,0 +1,7 @@
+/** Network topology (セグメント・ファイアウォール配置): model, validation, checks NET-001…006, diagram. */
+export * from './schema'
+export * from './parse'
+export * from './rules'
+export * from './check'
+export { compareIds, comparePaths } from './graph'
+export * from './svg'
