@@ -1,4 +1,6 @@
 /** The database as Kysely sees it: every feature's tables. */
+import type { AuditTables } from '../audit/audit.table'
+import type { AuthTables } from '../auth/auth.table'
 import type { ScenarioTables } from '../scenario/scenario.table'
 
-export type Database = ScenarioTables
+export type Database = ScenarioTables & AuthTables & AuditTables

@@ -2,6 +2,8 @@
 import type { Command } from '../command'
 import { allocateCommand } from './allocate'
 import { dbCommand } from './db'
+import { serveCommand } from './serve'
+import { tokenCommand } from './token'
 import { networkCommand } from './network'
 
-export const commands: Command[] = [allocateCommand, dbCommand, networkCommand]
+export const commands: Command[] = [allocateCommand, dbCommand, networkCommand, serveCommand, tokenCommand]

@@ -1,0 +1,50 @@
+/**
+ * `warikan serve --demo`: when the database holds no scenario, import the demo consortium's scenarios
+ * (fixtures/demo) and hand out a fresh admin token for the demo web page.
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Kysely } from 'kysely'
+import { CLI_ACTOR } from '../audit/audit.service'
+import { createApiToken } from '../auth/auth.service'
+import type { Database } from '../db/database'
+import { createScenario } from '../scenario/scenario-edit.service'
+import { listScenarios } from '../scenario/scenario.service'
+import { findOrCreateConsortium } from '../scenario/scenario.repository'
+
+export const DEMO_CONSORTIUM = '神奈川県町村情報システム共同事業組合'
+export const DEMO_TOKEN_NAME = 'demo (serve --demo)'
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../../../fixtures/demo/${name}`, import.meta.url))
+
+const DEMO_SCENARIOS = [
+  { file: 'kanagawa-2026.json', title: '令和8年度 負担金（デモ: 人口割・均等割）' },
+  { file: 'kanagawa-2026-traffic.json', title: '令和8年度 負担金（デモ: 中間サーバを利用実績割）' },
+]
+
+export interface DemoSeed {
+  consortiumId: number
+  imported: number[]
+  token: string
+}
+
+export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
+  const imported: number[] = []
+  const consortiumId = await findOrCreateConsortium(db, DEMO_CONSORTIUM)
+  if ((await listScenarios(db)).length === 0) {
+    for (const s of DEMO_SCENARIOS) {
+      const doc = JSON.parse(readFileSync(fixture(s.file), 'utf8')) as unknown
+      const r = await createScenario(db, consortiumId, doc, s.title, CLI_ACTOR)
+      if (!r.ok) throw new Error(`demo fixture ${s.file} did not import: ${r.reason}`)
+      imported.push(r.value.id)
+    }
+  }
+  const created = await createApiToken(
+    db,
+    { consortium: consortiumId, role: 'admin', name: DEMO_TOKEN_NAME },
+    CLI_ACTOR,
+  )
+  if (!created.ok) throw new Error(created.message)
+  return { consortiumId, imported, token: created.token }
+}

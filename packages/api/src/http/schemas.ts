@@ -1,0 +1,87 @@
+/** Schemas shared by several routes, registered by name in the OpenAPI document. */
+import { z } from '@hono/zod-openapi'
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation' }),
+      message: z.string(),
+      details: z.array(
+        z.object({
+          path: z.string().optional().openapi({ example: 'body.members.3.population' }),
+          file: z.string().optional(),
+          line: z.number().int().optional(),
+          field: z.string().optional().openapi({ example: 'population' }),
+          message: z.string(),
+        }),
+      ),
+    }),
+  })
+  .openapi('Error')
+
+const errorResponse = (description: string) => ({
+  content: { 'application/json': { schema: ErrorSchema } },
+  description,
+})
+
+/** The error responses every authenticated route can give. */
+export const authErrors = {
+  401: errorResponse('トークンがない、または無効 (missing or invalid token)'),
+  403: errorResponse('ロールが許可しない操作 (role does not allow this)'),
+  429: errorResponse('レート制限 (rate limited)'),
+} as const
+
+export const notFoundError = { 404: errorResponse('見つからない (not found)') } as const
+export const validationError = {
+  422: errorResponse('入力が正しくない (validation failed; details carry field paths)'),
+} as const
+export const conflictError = {
+  409: errorResponse('版の競合 (stale version) または重複 (duplicate)'),
+} as const
+export const notImplementedError = {
+  501: errorResponse('未実装 (feature not implemented yet)'),
+} as const
+
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+})
+
+export const ConsortiumIdParam = z.object({
+  cid: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'cid', in: 'path' }, example: 1 }),
+})
+
+/**
+ * A scenario file (scenario-format.md). Only "a JSON object" is checked here: the core's parser validates it
+ * in full, so every route reports the same Japanese messages with the same paths (422).
+ */
+export const ScenarioDocumentSchema = z.looseObject({}).openapi('ScenarioDocument', {
+  description:
+    'シナリオファイル (scenario-format.md): version, consortium {name, fiscalYear}, members[], costs[], rounding?, target?',
+  example: {
+    version: 1,
+    consortium: { name: '例示協議会', fiscalYear: 2026 },
+    members: [
+      { code: '143014', name: '葉山町', population: 32096 },
+      { code: '143219', name: '寒川町', population: 48060 },
+    ],
+    costs: [{ id: 'ops', name: '運用費', amount: 1000000, rule: { equal: 1 } }],
+  },
+})
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+})
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+})
