@@ -1,16 +1,48 @@
 import type { TrafficAggregate } from '@warikan/core'
-import { CliError } from '../cli/errors'
+import { TrafficAggregator, type TrafficMonth } from '@warikan/core/traffic'
+import { CliError, InputError } from '../cli/errors'
+import { normalizeEncoding } from './text-encoding'
+import { readTrafficFile, type TrafficFileOptions } from './traffic-file-reader'
+
+export interface TrafficFilesSummary {
+  aggregate: TrafficAggregate
+  months: TrafficMonth[]
+}
 
 /**
- * Aggregate one or more 照会ログ files (traffic-log-format.md) for the traffic driver.
- * Placeholder until the streaming reader lands (traffic issue).
+ * Reads and sums several 照会ログ files (traffic-log-format.md). The first bad row stops with an InputError
+ * naming the file, the 1-based line and the field.
  */
+export async function summarizeTrafficFiles(
+  files: string[],
+  encoding?: string,
+  options: Pick<TrafficFileOptions, 'workers' | 'onProgress'> = {},
+): Promise<TrafficFilesSummary> {
+  const forced = encoding === undefined ? undefined : normalizeEncoding(encoding)
+  const total = new TrafficAggregator()
+  for (const file of files) {
+    let result
+    try {
+      result = await readTrafficFile(file, { ...options, encoding: forced })
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException
+      if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES')
+        throw new CliError(`${file}: 読み込めません (cannot read): ${err.message}`, 2)
+      throw e
+    }
+    if (!result.ok) {
+      const p = result.problem
+      throw new InputError(file, [{ path: `line ${p.line}, ${p.field}`, message: p.message }])
+    }
+    total.merge(result.aggregator.toPartial())
+  }
+  return { aggregate: total.toAggregate(), months: total.months() }
+}
+
+/** Aggregate one or more 照会ログ files for the traffic driver (`allocate --traffic`). */
 export async function readTrafficFiles(
   files: string[],
-  _encoding?: string,
+  encoding?: string,
 ): Promise<TrafficAggregate> {
-  throw new CliError(
-    `照会ログの読み込みはまだ実装されていません (--traffic is not supported yet): ${files.join(', ')}`,
-    2,
-  )
+  return (await summarizeTrafficFiles(files, encoding)).aggregate
 }

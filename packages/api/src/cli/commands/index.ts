@@ -2,8 +2,10 @@
 import type { Command } from '../command'
 import { allocateCommand } from './allocate'
 import { dbCommand } from './db'
+import { trafficCommand } from './traffic'
+import { divergenceCommand } from './divergence'
 import { serveCommand } from './serve'
 import { tokenCommand } from './token'
 import { networkCommand } from './network'
 
-export const commands: Command[] = [allocateCommand, dbCommand, networkCommand, serveCommand, tokenCommand]
+export const commands: Command[] = [allocateCommand, dbCommand, trafficCommand, divergenceCommand, networkCommand, serveCommand, tokenCommand]

@@ -1,0 +1,158 @@
+/**
+ * Reading a 照会ログ from string chunks: header, every row validated, rows summed. Memory stays constant (only
+ * the aggregate grows, with the number of distinct requester × provider pairs). The first problem stops the
+ * read and is returned as data with its 1-based line and field.
+ */
+import { CsvRecordParser } from './csv-record-parser'
+import { TrafficAggregator } from './traffic-aggregator'
+import { resolveTrafficHeader, type TrafficColumns } from './traffic-header'
+import { emptyTrafficRow, readTrafficRow, type RowProblem, type TrafficRow } from './traffic-row'
+
+export interface TrafficLogProblem {
+  /** 1-based physical line where the offending record starts */
+  line: number
+  field: RowProblem['field'] | 'header'
+  message: string
+}
+
+export interface TrafficLogReaderOptions {
+  /**
+   * Known columns: the text has no header row (a slice of a file after its header, as read by a worker).
+   * Then a blank line at the very end is not judged here but reported as `trailingBlankLine`.
+   */
+  columns?: TrafficColumns
+  /** line number of the first line of the text (default 1) */
+  firstLine?: number
+  /** called for every valid row with a reused object; return false to stop */
+  onRow?: (row: TrafficRow, line: number) => void
+  /** sum the rows (default true) */
+  aggregate?: boolean
+  /** sum into this aggregator (e.g. one per worker across slices) instead of a fresh one */
+  aggregator?: TrafficAggregator
+}
+
+export type TrafficLogResult =
+  | {
+      ok: true
+      rows: number
+      columns: TrafficColumns | undefined
+      /** a blank line that ended the text (slice mode only) */
+      trailingBlankLine: number | undefined
+    }
+  | { ok: false; problem: TrafficLogProblem }
+
+export class TrafficLogReader {
+  readonly aggregator: TrafficAggregator
+  private columns: TrafficColumns | undefined
+  private readonly sliceMode: boolean
+  private readonly parser: CsvRecordParser
+  private readonly row = emptyTrafficRow()
+  private blankLine: number | undefined
+  private rows = 0
+  private problem: TrafficLogProblem | undefined
+  private first = true
+  private readonly firstLine: number
+
+  constructor(options: TrafficLogReaderOptions = {}) {
+    this.columns = options.columns
+    this.aggregator = options.aggregator ?? new TrafficAggregator()
+    this.firstLine = options.firstLine ?? 1
+    this.sliceMode = options.columns !== undefined
+    const aggregate = options.aggregate !== false
+    const onRow = options.onRow
+    const agg = this.aggregator
+    const row = this.row
+    this.parser = new CsvRecordParser((fields, count, line) => {
+      if (count === 0) {
+        if (this.blankLine !== undefined) return this.stop(blankProblem(this.blankLine))
+        this.blankLine = line
+        return true
+      }
+      if (this.blankLine !== undefined) return this.stop(blankProblem(this.blankLine))
+      const columns = this.columns
+      if (!columns) return this.header(fields, count, line)
+      const problem = readTrafficRow(fields, count, columns, row)
+      if (problem) return this.stop({ line, ...problem })
+      this.rows++
+      if (aggregate) agg.add(row.requester, row.provider, row.records, row.bytes, row.month)
+      if (onRow) onRow(row, line)
+      return true
+    }, options.firstLine ?? 1)
+  }
+
+  private stop(problem: TrafficLogProblem): false {
+    this.problem = problem
+    return false
+  }
+
+  private header(fields: string[], count: number, line: number): boolean {
+    const resolved = resolveTrafficHeader(fields.slice(0, count))
+    if (!resolved.ok)
+      return this.stop({ line, field: 'header', message: `見出し行: ${resolved.message}` })
+    this.columns = resolved.columns
+    return true
+  }
+
+  push(text: string): void {
+    if (this.first) {
+      this.first = false
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    }
+    this.parser.push(text)
+  }
+
+  /** physical lines consumed so far (complete records only) */
+  get linesRead(): number {
+    return this.parser.currentLine - this.firstLine
+  }
+
+  /** valid rows so far */
+  get rowCount(): number {
+    return this.rows
+  }
+
+  end(): TrafficLogResult {
+    this.parser.end()
+    if (!this.problem && this.parser.error) {
+      this.problem = {
+        line: this.parser.error.line,
+        field: 'line',
+        message: this.parser.error.message,
+      }
+    }
+    if (this.problem) return { ok: false, problem: this.problem }
+    if (!this.sliceMode && !this.columns) {
+      return {
+        ok: false,
+        problem: {
+          line: 1,
+          field: 'header',
+          message: '見出し行がありません (missing header row)',
+        },
+      }
+    }
+    return {
+      ok: true,
+      rows: this.rows,
+      columns: this.columns,
+      trailingBlankLine: this.sliceMode ? this.blankLine : undefined,
+    }
+  }
+}
+
+export const blankProblem = (line: number): TrafficLogProblem => ({
+  line,
+  field: 'line',
+  message:
+    '空行があります。空行を置けるのは最終行だけです (blank line; only the last line may be blank)',
+})
+
+/** Reads a whole log held in one string (tests, small inputs). */
+export function readTrafficLogText(
+  text: string,
+  options: Omit<TrafficLogReaderOptions, 'columns'> = {},
+): { result: TrafficLogResult; reader: TrafficLogReader } {
+  const reader = new TrafficLogReader(options)
+  reader.push(text)
+  return { result: reader.end(), reader }
+}
