@@ -16,7 +16,10 @@ const member = (i: number, population: number, metrics: Record<string, number> =
   metrics,
 })
 
-function model(raw: unknown, members: ReturnType<typeof member>[]): CoalitionModel {
+function model(
+  raw: unknown,
+  members: Parameters<typeof parseCoalitionModelFor>[1],
+): CoalitionModel {
   const r = parseCoalitionModelFor(raw, members)
   if (!r.ok) throw new Error(JSON.stringify(r.issues))
   return r.value
