@@ -11,7 +11,7 @@ export type ScenarioOperation =
   | { op: 'setPopulation'; code: string; population: number }
   | { op: 'setRule'; costId: string; rule: unknown }
 
-const clone = <T>(v: T): T => structuredClone(v)
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
 
 export function applyOperation(scenario: Scenario, operation: ScenarioOperation): Result<Scenario> {
   const raw = clone(scenario) as unknown as Record<string, unknown> & {
