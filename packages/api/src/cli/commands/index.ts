@@ -2,9 +2,11 @@
 import type { Command } from '../command'
 import { allocateCommand } from './allocate'
 import { dbCommand } from './db'
+import { trafficCommand } from './traffic'
+import { divergenceCommand } from './divergence'
 import { serveCommand } from './serve'
 import { tokenCommand } from './token'
 import { networkCommand } from './network'
 import { patternsCommand } from './patterns'
 
-export const commands: Command[] = [allocateCommand, dbCommand, networkCommand, patternsCommand, serveCommand, tokenCommand]
+export const commands: Command[] = [allocateCommand, dbCommand, trafficCommand, divergenceCommand, networkCommand, patternsCommand, serveCommand, tokenCommand]
