@@ -1,0 +1,202 @@
+/** The HTTP API (docs: /doc, /reference) as typed functions. Errors become ApiError. */
+import type { AllocationOutput, ScenarioInput, ShareExplanation, TrafficPair } from '@warikan/core'
+
+export interface ErrorDetail {
+  path?: string
+  line?: number
+  file?: string
+  field?: string
+  message: string
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message)
+  }
+  /** 501: the route exists in the contract but its feature is not built yet. */
+  get notImplemented(): boolean {
+    return this.status === 501 || this.code === 'not_implemented'
+  }
+}
+
+export interface Consortium {
+  id: number | string
+  name: string
+}
+export interface ScenarioSummary {
+  id: number | string
+  title: string
+  fiscalYear: number
+  version: number
+  members: number
+  costs: number
+  updatedAt: string
+}
+export interface StoredScenario {
+  id: number | string
+  consortiumId: number | string
+  title: string
+  version: number
+  document: ScenarioInput
+}
+export interface MonthlyTraffic {
+  month: string
+  queries: number
+}
+export interface TrafficResponse {
+  rows: number
+  pairs: TrafficPair[]
+  monthly?: MonthlyTraffic[]
+}
+export interface UploadResult {
+  rows: number
+  file?: unknown
+  summary?: unknown
+}
+export interface Finding {
+  rule: string
+  severity: 'error' | 'warning' | 'info' | string
+  message: string
+  path: string[]
+}
+
+const TOKEN_KEY = 'warikan.token'
+
+export class ApiClient {
+  constructor(
+    private token: string | undefined,
+    private readonly base = '',
+  ) {}
+
+  get hasToken(): boolean {
+    return Boolean(this.token)
+  }
+
+  setToken(token: string): void {
+    this.token = token
+    try {
+      localStorage.setItem(TOKEN_KEY, token)
+    } catch {
+      /* private mode: keep it in memory */
+    }
+  }
+
+  static storedToken(): string | undefined {
+    try {
+      return localStorage.getItem(TOKEN_KEY) ?? undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}), ...extra }
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: this.headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    const text = await res.text()
+    const json: unknown = text ? safeJson(text) : undefined
+    if (!res.ok) throw toApiError(res.status, json)
+    return json as T
+  }
+
+  /** `GET /api/demo/session` (only in `serve --demo`). */
+  async demoSession(): Promise<string | undefined> {
+    try {
+      const { token } = await this.request<{ token: string }>('GET', '/api/demo/session')
+      return token
+    } catch {
+      return undefined
+    }
+  }
+
+  me = () => this.request<{ name: string }>('GET', '/api/me')
+  consortia = () => this.request<Consortium[]>('GET', '/api/consortia')
+  scenarios = (cid: Consortium['id']) =>
+    this.request<ScenarioSummary[]>('GET', `/api/consortia/${cid}/scenarios`)
+  scenario = (id: ScenarioSummary['id']) =>
+    this.request<StoredScenario>('GET', `/api/scenarios/${id}`)
+  saveScenario = (id: ScenarioSummary['id'], version: number, document: unknown) =>
+    this.request<{ id: number; version: number }>('PUT', `/api/scenarios/${id}`, {
+      version,
+      document,
+    })
+  copyScenario = (id: ScenarioSummary['id'], title: string) =>
+    this.request<{ id: number; version: number }>('POST', `/api/scenarios/${id}/copy`, { title })
+  allocation = (id: ScenarioSummary['id']) =>
+    this.request<AllocationOutput>('GET', `/api/scenarios/${id}/allocation`)
+  explanation = (id: ScenarioSummary['id'], code: string) =>
+    this.request<{ code: string; explanations: ShareExplanation[] }>(
+      'GET',
+      `/api/scenarios/${id}/allocation/${code}/explanation`,
+    )
+  traffic = (id: ScenarioSummary['id']) =>
+    this.request<TrafficResponse>('GET', `/api/scenarios/${id}/traffic`)
+  divergence = (id: ScenarioSummary['id']) =>
+    this.request<unknown>('GET', `/api/scenarios/${id}/divergence`)
+  fairness = (id: ScenarioSummary['id']) =>
+    this.request<unknown>('GET', `/api/scenarios/${id}/fairness`)
+  patterns = (id: ScenarioSummary['id']) =>
+    this.request<unknown>('GET', `/api/scenarios/${id}/patterns`)
+  networkCheck = (topology: unknown) =>
+    this.request<{ findings: Finding[] }>('POST', '/api/network/check', topology)
+  compare = (a: ScenarioSummary['id'], b: ScenarioSummary['id']) =>
+    this.request<unknown>('GET', `/api/compare?a=${a}&b=${b}`)
+
+  /**
+   * `POST /api/scenarios/:id/traffic` with upload progress (fetch has none, so XMLHttpRequest).
+   * Resolves with the stored summary; rejects with ApiError (422 details carry line numbers).
+   */
+  uploadTraffic(
+    id: ScenarioSummary['id'],
+    file: Blob,
+    filename: string,
+    onProgress: (loaded: number, total: number) => void,
+    force = false,
+  ): Promise<UploadResult> {
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest()
+      xhr.open('POST', `${this.base}/api/scenarios/${id}/traffic${force ? '?force=1' : ''}`)
+      for (const [k, v] of Object.entries(this.headers({ 'Content-Type': 'text/csv' })))
+        xhr.setRequestHeader(k, v)
+      xhr.setRequestHeader('X-Filename', encodeURIComponent(filename))
+      xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size)
+      xhr.onload = () => {
+        const json = xhr.responseText ? safeJson(xhr.responseText) : undefined
+        if (xhr.status >= 200 && xhr.status < 300) resolve(json as UploadResult)
+        else reject(toApiError(xhr.status, json))
+      }
+      xhr.onerror = () => reject(new ApiError(0, 'network', '通信に失敗しました (network error)'))
+      xhr.send(file)
+    })
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+function toApiError(status: number, json: unknown): ApiError {
+  const err = (json as { error?: { code?: string; message?: string; details?: unknown } })?.error
+  const details = Array.isArray(err?.details) ? (err.details as ErrorDetail[]) : []
+  return new ApiError(
+    status,
+    err?.code ?? String(status),
+    err?.message ?? (typeof json === 'string' && json ? json : `HTTP ${status}`),
+    details,
+  )
+}

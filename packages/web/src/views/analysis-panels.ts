@@ -1,0 +1,194 @@
+/** Panels fed by API routes (divergence, traffic, fairness, patterns, network), shared by studio and slides. */
+import type { AppState } from '../model'
+import { divergenceRows, fairnessNote, patternRows, shapleyRows } from './analysis'
+import {
+  renderDivergence,
+  renderHeatmap,
+  renderMonthly,
+  renderPatterns,
+  renderShapley,
+} from './charts'
+import { h } from './dom'
+import { isTopology, renderNetwork, SAMPLE_TOPOLOGY, type Topology } from './network'
+import { empty, loadInto, panel, showNotImplemented, type Panel } from './panel'
+
+export interface AnalysisPanel {
+  key: string
+  panel: Panel
+  load(): Promise<void>
+}
+
+export function divergencePanel(state: AppState): AnalysisPanel {
+  const p = panel(
+    'divergence',
+    '人口割と利用実績割の乖離',
+    '人口割の比率と、照会ログによる利用実績の比率の差。',
+  )
+  const route = 'GET /api/scenarios/:id/divergence'
+  return {
+    key: 'divergence',
+    panel: p,
+    load: () =>
+      loadInto(p, route, async () => {
+        const cur = state.current
+        const scenario = cur?.computed.scenario
+        if (!cur || !scenario) return empty(p, 'シナリオに誤りがあるため表示できません。')
+        renderDivergence(p, divergenceRows(await state.api.divergence(cur.summary.id), scenario))
+      }),
+  }
+}
+
+export function heatmapPanel(state: AppState): AnalysisPanel {
+  const p = panel(
+    'heatmap',
+    '団体間の照会件数（クロス照会マトリクス）',
+    '行が照会元、列が提供先。色が濃いほど件数が多い。',
+  )
+  return {
+    key: 'heatmap',
+    panel: p,
+    load: async () => {
+      const cur = state.current
+      if (cur?.trafficNote?.includes('未実装'))
+        return showNotImplemented(p, 'GET /api/scenarios/:id/traffic')
+      if (!cur?.traffic || !cur.computed.scenario)
+        return empty(p, cur?.trafficNote ?? '照会ログがありません。')
+      renderHeatmap(p, cur.computed.scenario, cur.traffic)
+    },
+  }
+}
+
+export function monthlyPanel(state: AppState): AnalysisPanel {
+  const p = panel('monthly', '月別の照会件数')
+  return {
+    key: 'monthly',
+    panel: p,
+    load: async () => {
+      const cur = state.current
+      if (cur?.trafficNote?.includes('未実装'))
+        return showNotImplemented(p, 'GET /api/scenarios/:id/traffic')
+      renderMonthly(p, cur?.monthly ?? [])
+    },
+  }
+}
+
+export function shapleyPanel(state: AppState): AnalysisPanel {
+  const p = panel(
+    'shapley',
+    'シャープレイ値とシナリオの分担',
+    '協力ゲームとしての公平な分担（シャープレイ値）との比較。',
+  )
+  return {
+    key: 'shapley',
+    panel: p,
+    load: () =>
+      loadInto(p, 'GET /api/scenarios/:id/fairness', async () => {
+        const cur = state.current
+        const scenario = cur?.computed.scenario
+        if (!cur || !scenario) return empty(p, 'シナリオに誤りがあるため表示できません。')
+        const json = await state.api.fairness(cur.summary.id)
+        const totals = new Map(
+          (cur.computed.allocation?.output.members ?? []).map((m) => [m.code, m.total]),
+        )
+        renderShapley(p, shapleyRows(json, scenario, totals), fairnessNote(json))
+      }),
+  }
+}
+
+export function patternsPanel(state: AppState): AnalysisPanel {
+  const p = panel(
+    'patterns',
+    '配置パターンの比較',
+    'サーバ台数・利用率・障害影響範囲・1団体あたり費用。',
+  )
+  return {
+    key: 'patterns',
+    panel: p,
+    load: () =>
+      loadInto(p, 'GET /api/scenarios/:id/patterns', async () => {
+        const cur = state.current
+        if (!cur) return
+        const { rows, recommendation } = patternRows(await state.api.patterns(cur.summary.id))
+        renderPatterns(p, rows, recommendation)
+      }),
+  }
+}
+
+/** The network plan being checked (kept across views during the session). */
+let topologyText = JSON.stringify(SAMPLE_TOPOLOGY, null, 2)
+
+export function networkPanel(state: AppState, editable: boolean): AnalysisPanel {
+  const p = panel(
+    'network',
+    'ネットワーク構成と検査結果',
+    'セグメント・ファイアウォール配置を規則 NET-001〜006 で検査します。',
+  )
+  const route = 'POST /api/network/check'
+  const run = () =>
+    loadInto(p, route, async () => {
+      let topology: Topology
+      try {
+        const parsed: unknown = JSON.parse(topologyText)
+        if (!isTopology(parsed)) throw new Error('segments と links が必要です')
+        topology = parsed
+      } catch (e) {
+        p.note.textContent = `構成ファイルを読めません: ${(e as Error).message}`
+        return
+      }
+      renderNetwork(p, topology, undefined)
+      const { findings } = await state.api.networkCheck(topology)
+      renderNetwork(p, topology, findings)
+    })
+  if (editable) {
+    const area = h('textarea', {
+      rows: 8,
+      spellcheck: false,
+      'aria-label': 'ネットワーク構成（JSON）',
+      class: 'topology-input',
+    })
+    area.value = topologyText
+    const file = h('input', {
+      type: 'file',
+      accept: '.json,application/json',
+      'aria-label': '構成ファイルを読み込む',
+      onchange: async (e: Event) => {
+        const f = (e.target as HTMLInputElement).files?.[0]
+        if (f) {
+          area.value = await f.text()
+          topologyText = area.value
+          void run()
+        }
+      },
+    })
+    p.el.append(
+      h(
+        'details',
+        { class: 'topology-editor' },
+        h('summary', {}, '構成（JSON）を編集'),
+        area,
+        h(
+          'div',
+          { class: 'row' },
+          file,
+          h(
+            'button',
+            { type: 'button', onclick: () => ((topologyText = area.value), void run()) },
+            '検査する',
+          ),
+        ),
+      ),
+    )
+  }
+  return { key: 'network', panel: p, load: run }
+}
+
+export function analysisPanels(state: AppState, editable: boolean): AnalysisPanel[] {
+  return [
+    divergencePanel(state),
+    heatmapPanel(state),
+    monthlyPanel(state),
+    shapleyPanel(state),
+    patternsPanel(state),
+    networkPanel(state, editable),
+  ]
+}

@@ -1,0 +1,125 @@
+/**
+ * Browser-test harness: builds the web app, starts the real server (`warikan serve --demo`) on 127.0.0.1
+ * with a throwaway SQLite file, and drives Debian's Chromium (/usr/bin/chromium) through playwright-core.
+ * Never a downloaded browser. Without Chromium the suite is skipped locally, but fails when CI=true.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type BrowserContext } from 'playwright-core'
+
+export const ROOT = resolve(import.meta.dirname, '../..')
+export const CHROMIUM = '/usr/bin/chromium'
+export const SCREENSHOTS = join(ROOT, '.artifacts/screenshots')
+
+export const hasChromium = existsSync(CHROMIUM)
+if (!hasChromium && process.env.CI) {
+  throw new Error(
+    `Chromium not found at ${CHROMIUM}: the browser tests need Debian's chromium package (apt-get install chromium fonts-noto-cjk; .ci/run installs it)`,
+  )
+}
+
+export function buildWeb(): void {
+  const r = spawnSync('pnpm', ['--filter', '@warikan/web', 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+  if (r.status !== 0) throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`)
+}
+
+export const freePort = () =>
+  new Promise<number>((ok) => {
+    const srv = createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => ok(port))
+    })
+  })
+
+export interface Server {
+  url: string
+  token: string
+  stop(): void
+}
+
+export async function startServer(): Promise<Server> {
+  const port = await freePort()
+  const dir = mkdtempSync(join(tmpdir(), 'warikan-web-'))
+  const child: ChildProcess = spawn(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [
+      'packages/api/src/cli/main.ts',
+      'serve',
+      '--demo',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--db',
+      join(dir, 'web.db'),
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
+  )
+  let log = ''
+  const url = `http://127.0.0.1:${port}`
+  await new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start in 30 s:\n${log}`)), 30_000)
+    const onData = (b: Buffer) => {
+      log += b.toString()
+      if (log.includes(`127.0.0.1:${port}`)) {
+        clearTimeout(timer)
+        ok()
+      }
+    }
+    child.stderr!.on('data', onData)
+    child.stdout!.on('data', onData)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      fail(new Error(`server exited (${code}):\n${log}`))
+    })
+  })
+  const res = await fetch(`${url}/api/demo/session`)
+  const { token } = (await res.json()) as { token: string }
+  return {
+    url,
+    token,
+    stop() {
+      child.kill('SIGTERM')
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launchBrowser(): Promise<{
+  context: BrowserContext
+  close(): Promise<void>
+}> {
+  const profile = mkdtempSync(join(tmpdir(), 'warikan-chromium-'))
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+  })
+  return {
+    context,
+    async close() {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}

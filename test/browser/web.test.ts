@@ -1,0 +1,270 @@
+/**
+ * The web view in a real browser (Debian's Chromium, headless) against the real server on 127.0.0.1:
+ * demo load and first-render time, live rule editing, explanation dialog, traffic upload errors with line
+ * numbers, presentation mode, xlsx/CSV export read back, and hostile names shown and exported as text.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  buildWeb,
+  hasChromium,
+  launchBrowser,
+  ROOT,
+  SCREENSHOTS,
+  startServer,
+  type Server,
+} from './harness'
+
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage })
+
+const yen = (s: string | null) => Number((s ?? '').replace(/[^\d-]/g, ''))
+
+describe.skipIf(!hasChromium)('web view in Chromium', () => {
+  let server: Server
+  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  let context: BrowserContext
+  let page: Page
+  const dialogs: string[] = []
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    buildWeb()
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+    context = browser.context
+    page = context.pages()[0] ?? (await context.newPage())
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+  }, 90_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    server?.stop()
+  })
+
+  const ready = async (url: string) => {
+    await page.goto(url)
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 })
+  }
+
+  it('loads the demo in Japanese, under the first-render budget', async () => {
+    const t0 = Date.now()
+    await ready(`${server.url}/?demo`)
+    const wall = Date.now() - t0
+    const firstRender = Number(await page.getAttribute('html', 'data-first-render-ms'))
+    await ready(`${server.url}/`)
+    const warm = Number(await page.getAttribute('html', 'data-first-render-ms'))
+    console.log(
+      `first render of the demo: cold ${firstRender} ms (wall ${wall} ms), warm ${warm} ms`,
+    )
+    expect(firstRender).toBeGreaterThan(0)
+    expect(warm).toBeLessThan(2000)
+
+    await expect.poll(() => page.locator('table.members tbody tr').count()).toBe(14)
+    expect(await page.locator('tr[data-code="144029"] th').textContent()).toContain('清川村')
+    // Every member total is ¥-formatted and the footer total is the sum of the 9 cost amounts:
+    // 180M + 620M + 36M + 90M + 42M + 30M + 3M + 12M + 24M = ¥1,037,000,000.
+    expect(await page.locator('table.members tfoot td.total').textContent()).toBe('¥1,037,000,000')
+    expect(await page.locator('[data-card="year"] .value').textContent()).toBe('令和8年度')
+    await page.waitForSelector('.panel-stack canvas')
+    await shot(page, 'studio-1366x768')
+    await shot(page, 'studio-1366x768-full', true)
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await shot(page, 'studio-1920x1080')
+    await page.setViewportSize({ width: 1366, height: 768 })
+  })
+
+  it('recomputes totals and the chart as a rule is edited, with live validation', async () => {
+    const stackData = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('.panel-stack .chart-body') as unknown as {
+          chart: { data: { datasets: Array<{ label: string; data: number[] }> } }
+        }
+        return host.chart.data.datasets[0]!.data.slice()
+      })
+    const before = await stackData()
+    const kiyokawaBefore = yen(await page.locator('tr[data-code="144029"] td.total').textContent())
+
+    // dc (¥180,000,000) from 均等割 10% + 人口割 90% to 均等割 100%. Hand-worked: 180,000,000 / 14 =
+    // 12,857,142 6/7; floors sum to 179,999,988, so 12 yen go one each to the 12 lowest codes (all
+    // fractional parts tie at 6/7): 葉山町 143014 → ¥12,857,143, 清川村 144029 (14th) → ¥12,857,142.
+    await page.fill('input[data-cost="dc"][data-field="population"]', '')
+    await page.fill('input[data-cost="dc"][data-field="equal"]', '0.3')
+    // Weights sum to 3/10: the core's message with its field path shows at once.
+    await expect
+      .poll(() => page.locator('fieldset[data-cost="dc"] .issues').textContent())
+      .toContain('costs[0].rule')
+    expect(await page.locator('fieldset[data-cost="dc"] .weight-sum').textContent()).toContain(
+      '3/10',
+    )
+    await page.fill('input[data-cost="dc"][data-field="equal"]', '1')
+    await expect.poll(() => page.locator('fieldset[data-cost="dc"] .issues li').count()).toBe(0)
+
+    const after = await stackData()
+    expect(after).not.toEqual(before)
+    expect(after[0]).toBe(12_857_143)
+    expect(after[13]).toBe(12_857_142)
+    const kiyokawaAfter = yen(await page.locator('tr[data-code="144029"] td.total').textContent())
+    expect(kiyokawaAfter).toBeGreaterThan(kiyokawaBefore) // the smallest village pays more under 均等割
+    expect(await page.locator('table.members tfoot td.total').textContent()).toBe('¥1,037,000,000')
+
+    // A number opens its explanation (core explainMember, in the browser).
+    await page.locator('details.alt').first().locator('summary').click()
+    await page.click('.panel-stack button.num-link[data-code="144029"][data-cost="dc"]')
+    const dialog = page.locator('dialog.explain')
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    expect(await dialog.textContent()).toContain('¥12,857,142')
+    await shot(page, 'explanation')
+    await page.keyboard.press('Escape')
+  })
+
+  it('exports the xlsx workbook and CSV; totals read back with exceljs', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button[data-action="export-xlsx"]'),
+    ])
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['負担金', '按分ルール', '内訳'])
+    const ws = wb.getWorksheet('負担金')!
+    // Row 1 title, row 2 header, rows 3–16 the 14 members, row 17 totals; 9 cost columns C–K, total in L.
+    expect(ws.getCell('A1').value).toBe('神奈川県町村情報システム共同事業組合 令和8年度 負担金按分')
+    expect(ws.getCell('L2').value).toBe('合計')
+    let sum = 0
+    for (let r = 3; r <= 16; r++) {
+      const total = Number(ws.getCell(`L${r}`).value)
+      let shares = 0
+      for (let c = 3; c <= 11; c++) shares += Number(ws.getRow(r).getCell(c).value)
+      expect(shares).toBe(total)
+      sum += total
+    }
+    expect(ws.getCell('B17').value).toBe('合計')
+    expect(ws.getCell('L17').value).toBe(1_037_000_000)
+    expect(sum).toBe(1_037_000_000)
+    // The edited rule is what was exported: 清川村's dc share.
+    expect(ws.getCell('C16').value).toBe(12_857_142)
+    // 内訳: one row per participant share: 7 items × 14 members + 葉山町 custom (1) + 足柄上 (5) = 104,
+    // plus the title and header rows.
+    expect(wb.getWorksheet('内訳')!.rowCount).toBe(106)
+  })
+
+  it('shows names with HTML and formula-like text as text, and exports them safely', async () => {
+    const doc = JSON.parse(readFileSync(join(ROOT, 'fixtures/demo/kanagawa-2026.json'), 'utf8'))
+    doc.members[0].name = '<script>window.__xss=1</script>葉山町'
+    doc.costs[4].name = '=1+1'
+    const res = await fetch(`${server.url}/api/consortia/1/scenarios`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(doc),
+    })
+    expect(res.status).toBe(201)
+    const { id } = (await res.json()) as { id: number }
+    await ready(`${server.url}/?scenario=${id}#studio`)
+    const cell = page.locator('tr[data-code="143014"] th')
+    expect(await cell.textContent()).toContain('<script>window.__xss=1</script>葉山町')
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined()
+    expect(await page.locator('legend', { hasText: '=1+1' }).count()).toBe(1)
+
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button[data-action="export-csv"]'),
+    ])
+    const csv = readFileSync((await csvDownload.path())!, 'utf8')
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    expect(csv).toContain(",'=1+1,") // formula guard from the core's toCsv
+    expect(csv).toContain('<script>window.__xss=1</script>葉山町')
+
+    const [xlsxDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button[data-action="export-xlsx"]'),
+    ])
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync((await xlsxDownload.path())!) as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('負担金')!
+    const header = ws.getCell('G2') // 5th cost item (network) → column C + 4 = G
+    expect(header.value).toBe('=1+1')
+    expect(header.type).toBe(ExcelJS.ValueType.String) // text, not a formula
+    expect(header.formula).toBeUndefined()
+    expect(ws.getCell('B3').value).toBe('<script>window.__xss=1</script>葉山町')
+    expect(dialogs).toEqual([])
+    await shot(page, 'hostile-names')
+  })
+
+  it('uploads a malformed traffic log and lists its errors with line numbers', async (ctx) => {
+    // The upload route belongs to the API issue; until it lands it answers 501 and this test says so.
+    const probe = await fetch(`${server.url}/api/scenarios/1/traffic`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'text/csv' },
+      body: 'timestamp,requester,provider\nbad,1,2\n',
+    })
+    if (probe.status === 501) {
+      console.warn(
+        'POST /api/scenarios/:id/traffic answers 501 (not implemented yet): upload test skipped',
+      )
+      ctx.skip()
+    }
+    await ready(`${server.url}/#upload`)
+    const csv = [
+      'timestamp,requester,provider,records',
+      '2026-04-01T09:00:00+09:00,143014,143219,1',
+      '2026-04-01T09:01:00+09:00,143219,143014,2',
+      'not-a-time,143014,143219,1',
+      '',
+    ].join('\n')
+    await page.setInputFiles('#traffic-file', {
+      name: 'bad-log.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    })
+    await page.click('button[data-action="upload"]')
+    const result = page.locator('.upload-result')
+    await expect
+      .poll(() => result.textContent(), { timeout: 10_000 })
+      .toMatch(/取り込めません|未実装/)
+    const text = (await result.textContent()) ?? ''
+    await shot(page, 'upload-error')
+    expect(text).not.toContain('未実装') // the route must be there
+    expect(await page.locator('table.upload-errors').textContent()).toContain('4 行目')
+    expect(await page.locator('progress').getAttribute('value')).not.toBeNull()
+  })
+
+  it('presents slides with the consortium, 令和 fiscal year and date on every page; keyboard moves', async () => {
+    await ready(`${server.url}/?scenario=1#present`)
+    const current = page.locator('.slide.current')
+    await expect.poll(() => current.count()).toBe(1)
+    const total = await page.locator('.slide').count()
+    expect(total).toBeGreaterThanOrEqual(8)
+    for (const foot of await page.locator('.slide-foot').allTextContents()) {
+      expect(foot).toContain('神奈川県町村情報システム共同事業組合')
+      expect(foot).toContain('令和8年度')
+      expect(foot).toMatch(/令和\d+年\d+月\d+日/)
+    }
+    await shot(page, 'present-1-title')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    expect(await page.locator('.present-nav .counter').textContent()).toBe(`3 / ${total}`)
+    await page.waitForSelector('.slide.current canvas')
+    await shot(page, 'present-3-stack')
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.keyboard.press('ArrowRight')
+    await shot(page, 'present-4-savings-1920')
+    await page.keyboard.press('End')
+    expect(await page.locator('.present-nav .counter').textContent()).toBe(`${total} / ${total}`)
+    // A4 landscape print: one page per slide.
+    await page.emulateMedia({ media: 'print' })
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0
+    expect(pages).toBe(total)
+    await page.emulateMedia({ media: 'screen' })
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#studio')
+    await page.setViewportSize({ width: 1366, height: 768 })
+    expect(pageErrors).toEqual([])
+  })
+})
