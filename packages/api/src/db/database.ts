@@ -2,5 +2,6 @@
 import type { AuditTables } from '../audit/audit.table'
 import type { AuthTables } from '../auth/auth.table'
 import type { ScenarioTables } from '../scenario/scenario.table'
+import type { TrafficTables } from '../traffic/traffic.table'
 
-export type Database = ScenarioTables & AuthTables & AuditTables
+export type Database = ScenarioTables & AuthTables & AuditTables & TrafficTables

@@ -80,14 +80,31 @@ async function readSequential(
   size: number,
   options: TrafficFileOptions,
 ): Promise<TrafficFileResult> {
+  const stream = createReadStream(file, { highWaterMark: STREAM_BLOCK })
+  try {
+    return await readTrafficStream(stream as AsyncIterable<Buffer>, {
+      ...options,
+      totalBytes: size,
+    })
+  } finally {
+    stream.destroy()
+  }
+}
+
+/** Reads a log from any byte stream (a file, an HTTP upload) on this thread. */
+export async function readTrafficStream(
+  source: AsyncIterable<Uint8Array>,
+  options: TrafficFileOptions & { totalBytes?: number } = {},
+): Promise<TrafficFileResult> {
+  const size = options.totalBytes ?? 0
   const hash = options.hash ? createHash('sha256') : undefined
   const reader = new TrafficLogReader(options.onRow ? { onRow: options.onRow } : {})
   let encoding = options.encoding
   let decoder: TextDecoder | undefined
   let bytes = 0
-  const stream = createReadStream(file, { highWaterMark: STREAM_BLOCK })
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+  {
+    for await (const chunk of source) {
+      if (reader.failed) break
       hash?.update(chunk)
       if (!decoder) {
         encoding ??= detectEncoding(chunk)
@@ -111,8 +128,6 @@ async function readSequential(
         return { ok: false, problem: encodingProblem(encoding!, 1 + reader.linesRead) }
       }
     }
-  } finally {
-    stream.destroy()
   }
   const result = reader.end()
   if (options.afterBlock) await options.afterBlock()

@@ -106,6 +106,11 @@ export class TrafficLogReader {
     return this.parser.currentLine - this.firstLine
   }
 
+  /** true once a problem stopped the read (the rest of the input can be skipped) */
+  get failed(): boolean {
+    return this.problem !== undefined || this.parser.error !== undefined
+  }
+
   /** valid rows so far */
   get rowCount(): number {
     return this.rows

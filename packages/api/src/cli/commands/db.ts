@@ -5,11 +5,14 @@ import type { CliContext, Command } from '../command'
 import { withDatabase } from '../database'
 import { CliError, InputError } from '../errors'
 import { readJsonFile } from '../io'
+import { dbAllocateSubcommand, importTrafficSubcommand } from './traffic'
 
 type Sub = (argv: string[], ctx: CliContext) => Promise<number>
 
 /** Sub-commands of `warikan db`; other features register theirs here (e.g. import-traffic). */
 export const dbSubcommands: Record<string, { usage: string; run: Sub }> = {
+  'import-traffic': importTrafficSubcommand,
+  allocate: dbAllocateSubcommand,
   init: {
     usage: 'warikan db init [--db FILE]',
     run: async (argv, ctx) => {

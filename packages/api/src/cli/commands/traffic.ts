@@ -1,10 +1,16 @@
-import { matrixMembers, crossQueryTable } from '../../traffic/traffic-report'
-import { summarizeTrafficFiles } from '../../traffic/read-traffic-files'
-import { flag, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
-import { CliError } from '../errors'
-import { readScenarioFile } from '../io'
+import { allocate } from '@warikan/core'
+import { allocationCsv, allocationTable } from '../../allocation/allocation-report'
+import { loadScenario } from '../../scenario/scenario.service'
 import { progressReporter } from '../../traffic/progress-bar'
+import { summarizeTrafficFiles } from '../../traffic/read-traffic-files'
+import { normalizeEncoding } from '../../traffic/text-encoding'
+import { crossQueryTable, matrixMembers } from '../../traffic/traffic-report'
+import { importTrafficFile, storedTraffic } from '../../traffic/traffic.service'
+import { flag, oneOf, parseArgs } from '../args'
+import type { CliContext, Command } from '../command'
+import { withDatabase } from '../database'
+import { CliError, InputError } from '../errors'
+import { readScenarioFile } from '../io'
 
 export const trafficCommand: Command = {
   name: 'traffic',
@@ -29,6 +35,88 @@ export const trafficCommand: Command = {
     } else {
       ctx.stdout(crossQueryTable(aggregate, matrixMembers(aggregate, scenario?.members), months))
     }
+    return 0
+  },
+}
+
+/** `warikan db import-traffic <scenario-id> <file.csv>... [--force]`: one transaction per file. */
+export const importTrafficSubcommand = {
+  usage:
+    'warikan db import-traffic <scenario-id> <file.csv>... [--force] [--encoding utf-8|shift_jis] [--db FILE]',
+  run: async (argv: string[], ctx: CliContext): Promise<number> => {
+    const args = parseArgs(argv, { values: ['db', 'encoding'], booleans: ['force'] })
+    const [idText, ...files] = args.positional
+    const id = Number(idText)
+    if (!Number.isSafeInteger(id) || id <= 0 || !files.length)
+      throw new CliError(`usage: ${importTrafficSubcommand.usage}`, 2)
+    const enc = flag(args, 'encoding')
+    const encoding = enc === undefined ? undefined : normalizeEncoding(enc)
+    const force = args.booleans.has('force')
+    await withDatabase(args, ctx, async ({ db }) => {
+      for (const file of files) {
+        const progress = progressReporter(ctx, `${file} `)
+        let outcome
+        try {
+          outcome = await importTrafficFile(db, id, file, {
+            force,
+            encoding,
+            onProgress: progress.update,
+          })
+        } catch (e) {
+          const err = e as NodeJS.ErrnoException
+          if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES')
+            throw new CliError(`${file}: 読み込めません (cannot read): ${err.message}`, 2)
+          throw e
+        } finally {
+          progress.done()
+        }
+        if (!outcome.ok) {
+          if (outcome.reason === 'no-scenario')
+            throw new CliError(`シナリオ ${id} はありません (no such scenario)`, 3)
+          if (outcome.reason === 'duplicate')
+            throw new CliError(
+              `${file}: 同じ内容のファイルは取り込み済みです (${outcome.existingFile}; sha256 ${outcome.sha256})。再取り込みは --force (already imported)`,
+              4,
+            )
+          const p = outcome.problem
+          throw new InputError(file, [
+            {
+              path: `line ${p.line}, ${p.field}`,
+              message: `${p.message} — このファイルからは何も保存していません (nothing stored)`,
+            },
+          ])
+        }
+        ctx.stderr(
+          `${file}: ${outcome.rows.toLocaleString('ja-JP')} 行を取り込みました${outcome.replaced ? ' (以前の同一ファイルを置き換え)' : ''} (import ${outcome.importId})\n`,
+        )
+        ctx.stdout(`${outcome.importId}\n`)
+      }
+    })
+    return 0
+  },
+}
+
+/** `warikan db allocate <scenario-id>`: a stored scenario with its stored traffic. */
+export const dbAllocateSubcommand = {
+  usage: 'warikan db allocate <scenario-id> [--format json|table|csv] [--db FILE]',
+  run: async (argv: string[], ctx: CliContext): Promise<number> => {
+    const args = parseArgs(argv, { values: ['db', 'format'] })
+    const id = Number(args.positional[0])
+    if (!Number.isSafeInteger(id) || id <= 0 || args.positional.length !== 1)
+      throw new CliError(`usage: ${dbAllocateSubcommand.usage}`, 2)
+    const format = oneOf(flag(args, 'format'), ['json', 'table', 'csv'] as const, 'table', 'format')
+    const out = await withDatabase(args, ctx, async ({ db }) => {
+      const loaded = await loadScenario(db, id)
+      if (!loaded) throw new CliError(`シナリオ ${id} はありません (no such scenario)`, 3)
+      if (!loaded.ok) throw new InputError(`scenario ${id}`, loaded.issues)
+      const traffic = await storedTraffic(db, id)
+      const result = allocate(loaded.scenario, traffic ? { traffic } : {})
+      if (!result.ok) throw new InputError(`scenario ${id}`, result.issues)
+      if (format === 'json') return JSON.stringify(result.value.output, null, 2) + '\n'
+      if (format === 'csv') return allocationCsv(loaded.scenario, result.value)
+      return allocationTable(loaded.scenario, result.value)
+    })
+    ctx.stdout(out)
     return 0
   },
 }

@@ -1,0 +1,54 @@
+import type { Generated, Selectable } from 'kysely'
+
+/** One imported 照会ログ file. */
+export interface TrafficImportTable {
+  id: Generated<number>
+  scenario_id: number
+  file_name: string
+  /** sha256 of the file's bytes, hex; unique per scenario */
+  content_sha256: string
+  encoding: string
+  row_count: number
+  imported_at: Generated<string | Date>
+}
+
+/** One log row as read (timestamp text kept as given). */
+export interface TrafficRowTable {
+  import_id: number
+  line: number
+  occurred_at: string
+  requester: string
+  provider: string
+  procedure: string
+  records: number
+  bytes: number
+}
+
+/** 照会元 × 提供先 sums of one import. */
+export interface TrafficPairTable {
+  import_id: number
+  requester: string
+  provider: string
+  queries: number
+  records: number
+  bytes: number
+}
+
+/** Monthly sums (JST) of one import. */
+export interface TrafficMonthTable {
+  import_id: number
+  /** YYYY-MM */
+  month: string
+  queries: number
+  records: number
+  bytes: number
+}
+
+export interface TrafficTables {
+  traffic_import: TrafficImportTable
+  traffic_row: TrafficRowTable
+  traffic_pair: TrafficPairTable
+  traffic_month: TrafficMonthTable
+}
+
+export type TrafficImportRow = Selectable<TrafficImportTable>
