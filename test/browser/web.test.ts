@@ -196,6 +196,33 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     await shot(page, 'hostile-names')
   })
 
+  it('compares two scenarios side by side: a village leaves, everyone else pays more', async () => {
+    const doc = JSON.parse(readFileSync(join(ROOT, 'fixtures/demo/kanagawa-2026.json'), 'utf8'))
+    doc.members = doc.members.filter((m: { code: string }) => m.code !== '144029')
+    const res = await fetch(`${server.url}/api/consortia/1/scenarios`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(doc),
+    })
+    expect(res.status).toBe(201)
+    const { id } = (await res.json()) as { id: number }
+    await ready(`${server.url}/?scenario=1#compare`)
+    await page.selectOption('select[data-compare="a"]', '1')
+    await page.selectOption('select[data-compare="b"]', String(id))
+    await page.click('.view-compare .toolbar button')
+    const table = page.locator('table.compare')
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(15) // 14 members + 合計
+    const kiyokawa = table.locator('tbody tr', { hasText: '清川村' })
+    expect(await kiyokawa.textContent()).toContain('脱退')
+    // Same costs, one fewer payer: every remaining member's delta is positive; the total is unchanged.
+    const hayama =
+      (await table.locator('tbody tr', { hasText: '葉山町' }).locator('td').nth(2).textContent()) ??
+      ''
+    expect(hayama.startsWith('+¥')).toBe(true)
+    expect(await table.locator('tbody tr').last().textContent()).toContain('±¥0')
+    await shot(page, 'compare')
+  })
+
   it('uploads a malformed traffic log and lists its errors with line numbers', async (ctx) => {
     // The upload route belongs to the API issue; until it lands it answers 501 and this test says so.
     const probe = await fetch(`${server.url}/api/scenarios/1/traffic`, {

@@ -85,43 +85,55 @@ export function fairnessNote(json: unknown): string | undefined {
   return undefined
 }
 
-const FACT_LABELS: Array<[RegExp, string, (v: number) => string]> = [
-  [/^servers?$|serverCount/i, 'サーバ台数', (v) => formatInteger(v)],
-  [/utili[sz]ation/i, '利用率', (v) => (v <= 1 ? formatPercent(v) : `${v}%`)],
-  [/blast/i, '障害影響範囲（団体数）', (v) => formatInteger(v)],
-  [/costPerMember|perMember/i, '1団体あたり費用', (v) => formatYen(Math.round(v))],
-  [/^(total)?cost$|totalCost|annualCost/i, '総費用', (v) => formatYen(Math.round(v))],
-]
-
-/** `GET /api/scenarios/:id/patterns` → one row per deployment pattern. */
+/** `GET /api/scenarios/:id/patterns` (core `PatternsReport`) → one row per deployment pattern. */
 export function patternRows(json: unknown): { rows: PatternRow[]; recommendation?: string } {
   const list = Array.isArray(json)
     ? json
     : isObj(json) && Array.isArray(json.patterns)
       ? json.patterns
       : []
+  const alloc =
+    isObj(json) && isObj(json.allocation) && Array.isArray(json.allocation.members)
+      ? json.allocation.members.filter(isObj)
+      : []
+  const names = new Map<string, string>()
   const rows = list.filter(isObj).map((p) => {
     const facts: Array<[string, string]> = []
-    let costPerMember: number | undefined
-    for (const [k, v] of Object.entries(p)) {
-      const n = num(v)
-      if (n === undefined) continue
-      const known = FACT_LABELS.find(([re]) => re.test(k))
-      facts.push([known?.[1] ?? k, known ? known[2](n) : formatInteger(n)])
-      if (/costPerMember|perMember/i.test(k)) costPerMember = n
+    const key = String(p.pattern ?? p.id ?? '')
+    const name = String(p.name ?? p.label ?? p.id ?? '—')
+    names.set(key, name)
+    const blast = isObj(p.blastRadius) ? num(p.blastRadius.members) : num(p.blastRadius)
+    const burdens = alloc
+      .map((m) => (isObj(m.burden) ? num(m.burden[key]) : undefined))
+      .filter((v): v is number => v !== undefined)
+    const costPerMember =
+      num(p.costPerMember) ??
+      (burdens.length ? burdens.reduce((a, b) => a + b, 0) / burdens.length : undefined) ??
+      (num(p.annualCost) !== undefined && alloc.length
+        ? num(p.annualCost)! / alloc.length
+        : undefined)
+    const add = (label: string, v: number | undefined, f: (v: number) => string) => {
+      if (v !== undefined) facts.push([label, f(v)])
     }
-    return {
-      name: String(p.label ?? p.name ?? p.id ?? '—'),
-      facts,
-      ...(costPerMember === undefined ? {} : { costPerMember }),
-    }
+    add('サーバ台数', num(p.servers), formatInteger)
+    add('ピーク利用率', num(p.peakUtilisation) ?? num(p.utilisation), (v) => formatPercent(v))
+    add('平均利用率', num(p.meanUtilisation), (v) => formatPercent(v))
+    add('障害影響範囲（団体数）', blast, formatInteger)
+    add('バッチ衝突', num(p.batchCollisions), formatInteger)
+    add('年間費用', num(p.annualCost), (v) => formatYen(Math.round(v)))
+    add('1団体あたり費用（平均）', costPerMember, (v) => formatYen(Math.round(v)))
+    add('順位', num(p.rank), (v) => `${v} 位`)
+    return { name, facts, ...(costPerMember === undefined ? {} : { costPerMember }) }
   })
-  const rec = isObj(json) ? (json.recommendation ?? json.recommended) : undefined
-  const recommendation =
-    typeof rec === 'string'
-      ? `推奨: ${rec}`
-      : isObj(rec)
-        ? `推奨: ${String(rec.label ?? rec.name ?? rec.id)}${typeof rec.reason === 'string' ? ` — ${rec.reason}` : ''}`
-        : undefined
+  const rec = isObj(json) ? json.recommendation : undefined
+  let recommendation: string | undefined
+  if (typeof rec === 'string') recommendation = `推奨: ${rec}`
+  else if (isObj(rec)) {
+    const which = names.get(String(rec.pattern)) ?? String(rec.pattern ?? rec.name ?? '')
+    const why = Array.isArray(rec.rationale)
+      ? rec.rationale.filter((x) => typeof x === 'string').join(' ')
+      : ''
+    recommendation = `推奨: ${which}${why ? ` — ${why}` : ''}`
+  }
   return { rows, ...(recommendation ? { recommendation } : {}) }
 }
