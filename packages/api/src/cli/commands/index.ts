@@ -2,6 +2,9 @@
 import type { Command } from '../command'
 import { allocateCommand } from './allocate'
 import { dbCommand } from './db'
+import { compareCommand } from './compare'
+import { fairnessCommand } from './fairness'
+import { whatifCommand } from './whatif'
 import { trafficCommand } from './traffic'
 import { divergenceCommand } from './divergence'
 import { serveCommand } from './serve'
@@ -9,4 +12,4 @@ import { tokenCommand } from './token'
 import { networkCommand } from './network'
 import { patternsCommand } from './patterns'
 
-export const commands: Command[] = [allocateCommand, dbCommand, trafficCommand, divergenceCommand, networkCommand, patternsCommand, serveCommand, tokenCommand]
+export const commands: Command[] = [allocateCommand, dbCommand, trafficCommand, divergenceCommand, networkCommand, patternsCommand, serveCommand, tokenCommand, compareCommand, fairnessCommand, whatifCommand]
