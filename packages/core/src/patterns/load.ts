@@ -31,17 +31,6 @@ export function serviceBase(service: Service): Float64Array {
   return base
 }
 
-/** Fill `out` with the unit's demand; returns its total over the grid. */
-export function unitDemand(base: Float64Array, population: number, out: Float64Array): number {
-  let total = 0
-  for (let t = 0; t < SLOTS; t++) {
-    const v = Math.round(population * base[t]!)
-    out[t] = v
-    total += v
-  }
-  return total
-}
-
 /** servers = ceil(peak / MICRO), in exact integer arithmetic. */
 export function serversForPeak(peakMicro: number): number {
   let q = Math.ceil(peakMicro / MICRO)

@@ -3,7 +3,7 @@
  * Each group is sized to its own peak: servers = max(ceil(peak / capacity), minServers).
  */
 import { batchCollisions, type BatchCollision, type BatchDefinition } from './batch'
-import { MICRO, SLOTS, serversForPeak, serviceBase, slotHour, slotMonth, unitDemand } from './load'
+import { MICRO, SLOTS, serversForPeak, serviceBase, slotHour, slotMonth } from './load'
 import type { PatternModel } from './schema'
 import { groupOf, scheduleOf, type GroupKey, type GroupKind, type PatternNumber } from './scope'
 
@@ -55,66 +55,77 @@ interface Accumulator {
   key: GroupKey
   load: Float64Array
   memberLoad: Map<number, number>
-  services: Set<number>
+  /** service index → member indices in this group (ascending, as units arrive member by member) */
+  serviceMembers: Map<number, number[]>
   units: number
   schedules: Set<string>
-  batches: Map<string, BatchDefinition>
   total: number
 }
 
-const PATTERNS: PatternNumber[] = [1, 2, 3]
+const newAccumulator = (key: GroupKey): Accumulator => ({
+  key,
+  load: new Float64Array(SLOTS),
+  memberLoad: new Map(),
+  serviceMembers: new Map(),
+  units: 0,
+  schedules: new Set(),
+  total: 0,
+})
 
-/** Size every group of the three patterns. */
+function book(acc: Accumulator, si: number, mi: number, total: number, schedule: string) {
+  acc.total += total
+  acc.memberLoad.set(mi, (acc.memberLoad.get(mi) ?? 0) + total)
+  const list = acc.serviceMembers.get(si)
+  if (list) list.push(mi)
+  else acc.serviceMembers.set(si, [mi])
+  acc.units++
+  acc.schedules.add(schedule)
+}
+
+/**
+ * Size every group of the three patterns. One pass over the units: each unit's demand is computed once
+ * and added to its pattern-1 and pattern-2 group; pattern 3's single group is the sum of the pattern-2
+ * groups (exact: all values are integers).
+ */
 export function sizePatterns(model: PatternModel): PatternSizing[] {
-  const accs: Array<Map<string, Accumulator>> = PATTERNS.map(() => new Map())
-  const demand = new Float64Array(SLOTS)
+  const p1 = new Map<string, Accumulator>()
+  const p2 = new Map<string, Accumulator>()
+  const p3 = newAccumulator(groupOf(3, model.services[0]!, 0, ''))
+  const get = (map: Map<string, Accumulator>, key: GroupKey) => {
+    let acc = map.get(key.id)
+    if (!acc) map.set(key.id, (acc = newAccumulator(key)))
+    return acc
+  }
   for (const service of model.services) {
     const base = serviceBase(service)
     for (const mi of service.memberIndices) {
       const member = model.members[mi]!
-      const total = unitDemand(base, member.population, demand)
-      const schedule = scheduleOf(service, mi, member.code)
-      for (let p = 0; p < 3; p++) {
-        const key = groupOf(PATTERNS[p]!, service, mi, member.code)
-        let acc = accs[p]!.get(key.id)
-        if (!acc) {
-          acc = {
-            key,
-            load: new Float64Array(SLOTS),
-            memberLoad: new Map(),
-            services: new Set(),
-            units: 0,
-            schedules: new Set(),
-            batches: new Map(),
-            total: 0,
-          }
-          accs[p]!.set(key.id, acc)
-        }
-        const load = acc.load
-        for (let t = 0; t < SLOTS; t++) load[t]! += demand[t]!
-        acc.total += total
-        acc.memberLoad.set(mi, (acc.memberLoad.get(mi) ?? 0) + total)
-        acc.services.add(service.index)
-        acc.units++
-        acc.schedules.add(schedule)
-        service.batches.forEach((window, bi) => {
-          const id = `${service.index}#${bi}`
-          let def = acc.batches.get(id)
-          if (!def) {
-            def = { service, batchIndex: bi, window, members: [] }
-            acc.batches.set(id, def)
-          }
-          def.members.push(mi)
-        })
+      const a1 = get(p1, groupOf(1, service, mi, member.code))
+      const a2 = get(p2, groupOf(2, service, mi, member.code))
+      const l1 = a1.load
+      const l2 = a2.load
+      const population = member.population
+      let total = 0
+      for (let t = 0; t < SLOTS; t++) {
+        const v = Math.round(population * base[t]!)
+        l1[t]! += v
+        l2[t]! += v
+        total += v
       }
+      const schedule = scheduleOf(service, mi, member.code)
+      book(a1, service.index, mi, total, schedule)
+      book(a2, service.index, mi, total, schedule)
+      book(p3, service.index, mi, total, schedule)
     }
   }
-  return PATTERNS.map((pattern, p) => ({
+  for (const acc of p2.values()) for (let t = 0; t < SLOTS; t++) p3.load[t]! += acc.load[t]!
+  const finish = (pattern: PatternNumber, accs: Accumulator[]): PatternSizing => ({
     pattern,
-    groups: [...accs[p]!.values()]
+    groups: accs
       .sort((a, b) => compareOrder(a.key.order, b.key.order))
       .map((acc) => finishGroup(model, acc)),
-  }))
+  })
+  return [finish(1, [...p1.values()]), finish(2, [...p2.values()]), finish(3, [p3])]
 }
 
 const compareOrder = (a: number[], b: number[]): number =>
@@ -132,11 +143,15 @@ function finishGroup(model: PatternModel, acc: Accumulator): ServerGroup {
   }
   const servers = Math.max(serversForPeak(peak), model.settings.server.minServers)
   const memberIndices = [...acc.memberLoad.keys()].sort((a, b) => a - b)
-  const serviceIndices = [...acc.services].sort((a, b) => a - b)
-  for (const def of acc.batches.values()) def.members.sort((a, b) => a - b)
-  const defs = [...acc.batches.values()].sort(
-    (a, b) => a.service.index - b.service.index || a.batchIndex - b.batchIndex,
-  )
+  const serviceIndices = [...acc.serviceMembers.keys()].sort((a, b) => a - b)
+  const defs: BatchDefinition[] = []
+  for (const si of serviceIndices) {
+    const service = model.services[si]!
+    const members = acc.serviceMembers.get(si)!
+    service.batches.forEach((window, batchIndex) =>
+      defs.push({ service, batchIndex, window, members }),
+    )
+  }
   const collisions = batchCollisions(defs)
   const memberLoad: Record<string, number> = {}
   for (const mi of memberIndices) memberLoad[model.members[mi]!.code] = acc.memberLoad.get(mi)!
