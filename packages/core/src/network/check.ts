@@ -38,15 +38,12 @@ interface Context {
 /** Run every rule; findings sorted by rule id, then path element-wise; one finding per (rule, path). */
 export function checkTopology(t: Topology): CheckResult {
   const g = buildGraph(t)
-  const names = new Map(t.segments.map((s) => [s.id, s.name]))
+  const labels = new Map(t.segments.map((s) => [s.id, s.name ? `${s.id}（${s.name}）` : s.id]))
   const ctx: Context = {
     t,
     g,
     kindOf: new Map(t.segments.map((s) => [s.id, s.kind])),
-    label: (id) => {
-      const name = names.get(id)
-      return name ? `${id}（${name}）` : id
-    },
+    label: (id) => labels.get(id) ?? id,
   }
   const findings = [
     ...reachFindings(ctx, 'NET-001'),
@@ -105,7 +102,7 @@ const REACH_RULES: Record<'NET-001' | 'NET-003' | 'NET-005' | 'NET-006', ReachRu
     fix: (ctx, p) =>
       p.length === 1
         ? `中間サーバをインターフェイスシステムとは別のセグメント（中間サーバ用セグメント）に移し、両者の間にファイアウォールを置いてください。`
-        : `${ctx.label(p[0]!)} と ${ctx.label(p.at(-1)!)} の間（責任分界点）にファイアウォールを置き、ファイアウォールを通らない経路 ${pathText(ctx, p)} をなくしてください（いずれかのリンクをファイアウォール経由にする）。`,
+        : `${ctx.label(p[0]!)} と ${ctx.label(p.at(-1)!)} の間（責任分界点）にファイアウォールを置き、ファイアウォールを通らないこの経路をなくしてください（経路上のいずれかのリンクをファイアウォール経由にする）。`,
   },
   'NET-003': {
     sources: middleServerSegments,
@@ -116,7 +113,7 @@ const REACH_RULES: Record<'NET-001' | 'NET-003' | 'NET-005' | 'NET-006', ReachRu
     fix: (ctx, p) =>
       p.length === 1
         ? `中間サーバを情報系LANから別のセグメントに移し、情報系LANとの間にファイアウォールを置いてください（図3-8 の構成）。`
-        : `中間サーバと情報系LAN ${ctx.label(p.at(-1)!)} の間にファイアウォールを置くか、情報系LANに直接接続しない構成（図3-8）にしてください（経路 ${pathText(ctx, p)} のいずれかのリンクをファイアウォール経由にする）。`,
+        : `中間サーバと情報系LAN ${ctx.label(p.at(-1)!)} の間にファイアウォールを置くか、情報系LANに直接接続しない構成（図3-8）にしてください（この経路上のいずれかのリンクをファイアウォール経由にする）。`,
   },
   'NET-005': {
     sources: segmentsOfKind('kikan'),
@@ -125,7 +122,7 @@ const REACH_RULES: Record<'NET-001' | 'NET-003' | 'NET-005' | 'NET-006', ReachRu
     message: (ctx, p) =>
       `基幹系（マイナンバー利用事務系）セグメント ${ctx.label(p[0]!)} からインターネット ${ctx.label(p.at(-1)!)} へ、片方向転送・無害化ゲートウェイを通らずに到達できます（経路 ${pathText(ctx, p)}）。`,
     fix: (ctx, p) =>
-      `経路 ${pathText(ctx, p)} を遮断し、インターネットとのやり取りは eLTAX・ぴったりサービス等との片方向通信に限って片方向転送（無害化）ゲートウェイ経由にしてください。`,
+      `この経路を遮断し（${ctx.label(p[0]!)} とインターネットの間）、インターネットとのやり取りは eLTAX・ぴったりサービス等との片方向通信に限って片方向転送（無害化）ゲートウェイ経由にしてください。`,
   },
   'NET-006': {
     sources: segmentsOfKind('joho'),
@@ -134,51 +131,60 @@ const REACH_RULES: Record<'NET-001' | 'NET-003' | 'NET-005' | 'NET-006', ReachRu
     message: (ctx, p) =>
       `情報系（LGWAN接続系）セグメント ${ctx.label(p[0]!)} からインターネット ${ctx.label(p.at(-1)!)} へ、無害化ゲートウェイを通らずに到達できます（経路 ${pathText(ctx, p)}）。`,
     fix: (ctx, p) =>
-      `情報系とインターネットの間（経路 ${pathText(ctx, p)}）に無害化通信のゲートウェイを置き、インターネット接続系と分離してください。`,
+      `情報系 ${ctx.label(p[0]!)} とインターネットの間（この経路上）に無害化通信のゲートウェイを置き、インターネット接続系と分離してください。`,
   },
 }
 
 /**
- * One finding per (source segment, target segment) pair that is reachable without the device kind:
- * one breadth-first search per distinct source, skipped when the source's component (in the graph
- * without those links) holds no target, and stopped once every target of the component is reached.
+ * One finding per (source segment, target segment) pair that is reachable without the device kind.
+ * A union–find over the links not through that kind groups sources and targets by component; within
+ * a component, searches start from whichever side is smaller: from each source (parent pointers give
+ * the path; stopped once every target of the component is reached), or from each target (distances,
+ * then a greedy smallest-id walk from each source). Both yield the lexicographically smallest
+ * shortest path, so the choice only changes the cost: min(|sources|, |targets|) searches.
  */
 function reachFindings(ctx: Context, rule: keyof typeof REACH_RULES): Finding[] {
   const spec = REACH_RULES[rule]
   const { g } = ctx
   const n = g.ids.length
-  const isTarget = new Uint8Array(n)
-  const targets: number[] = []
-  for (const s of ctx.t.segments)
-    if (s.kind === spec.target) {
-      const i = g.index.get(s.id)!
-      isTarget[i] = 1
-      targets.push(i)
-    }
+  const targets = ctx.t.segments
+    .filter((s) => s.kind === spec.target)
+    .map((s) => g.index.get(s.id)!)
   if (targets.length === 0) return []
-  targets.sort((a, b) => a - b)
-  const sources = [...new Set(spec.sources(ctx).map((id) => g.index.get(id)!))].sort(
-    (a, b) => a - b,
-  )
+  const sources = [...new Set(spec.sources(ctx).map((id) => g.index.get(id)!))]
   if (sources.length === 0) return []
 
   const excluded = deviceCode(spec.without)
   const comp = components(g, excluded)
-  const targetsIn = new Map<number, number[]>()
-  for (const t of targets) {
-    const list = targetsIn.get(comp[t]!) ?? []
-    list.push(t)
-    targetsIn.set(comp[t]!, list)
+  const groups = new Map<number, { sources: number[]; targets: number[] }>()
+  const group = (i: number) => {
+    let entry = groups.get(comp[i]!)
+    if (!entry) groups.set(comp[i]!, (entry = { sources: [], targets: [] }))
+    return entry
   }
+  for (const t of targets) group(t).targets.push(t)
+  for (const s of sources) group(s).sources.push(s)
+
   const bfs = new Bfs(g)
   const out: Finding[] = []
-  for (const s of sources) {
-    const reachable = targetsIn.get(comp[s]!)
-    if (!reachable) continue
-    bfs.run(s, excluded, isTarget, reachable.length)
-    for (const t of reachable) {
-      const path = bfs.pathTo(t)
-      out.push(finding(rule, path, spec.message(ctx, path), spec.fix(ctx, path)))
+  const emit = (path: string[]) =>
+    out.push(finding(rule, path, spec.message(ctx, path), spec.fix(ctx, path)))
+  for (const { sources: ss, targets: ts } of groups.values()) {
+    if (ss.length === 0 || ts.length === 0) continue
+    if (ss.length <= ts.length) {
+      const isTarget = new Uint8Array(n)
+      for (const t of ts) isTarget[t] = 1
+      for (const s of ss) {
+        bfs.run(s, excluded, isTarget, ts.length)
+        for (const t of ts) emit(bfs.pathTo(t))
+      }
+    } else {
+      const isSource = new Uint8Array(n)
+      for (const s of ss) isSource[s] = 1
+      for (const t of ts) {
+        bfs.distances(t, excluded, isSource, ss.length)
+        for (const s of ss) emit(bfs.greedyPathFrom(s, excluded))
+      }
     }
   }
   return out

@@ -85,6 +85,7 @@ export function buildGraph(t: Topology): SegmentGraph {
  * parent that discovers it). Stops early once `wanted` marked targets have been reached.
  */
 export class Bfs {
+  /** parent pointer of each reached segment (after `run`), or its distance from the start (after `distances`) */
   readonly parent: Int32Array
   private readonly seen: Uint32Array
   private readonly queue: Int32Array
@@ -124,6 +125,59 @@ export class Bfs {
         if (isTarget?.[v]) found++
       }
     }
+  }
+
+  /**
+   * Distances from `target` over the links not through `excluded`, stored in `parent`; stops once
+   * `wanted` marked segments are reached (all of them are then at their final distance).
+   */
+  distances(target: number, excluded: number, isWanted: Uint8Array, wanted: number): void {
+    const { adjStart, adjTo, adjVia } = this.g
+    const { parent: dist, seen, queue } = this
+    const stamp = ++this.stamp
+    let head = 0
+    let tail = 0
+    queue[tail++] = target
+    seen[target] = stamp
+    dist[target] = 0
+    let found = isWanted[target] ? 1 : 0
+    while (head < tail && found < wanted) {
+      const u = queue[head++]!
+      const end = adjStart[u + 1]!
+      for (let k = adjStart[u]!; k < end; k++) {
+        if (adjVia[k] === excluded) continue
+        const v = adjTo[k]!
+        if (seen[v] === stamp) continue
+        seen[v] = stamp
+        dist[v] = dist[u]! + 1
+        queue[tail++] = v
+        if (isWanted[v]) found++
+      }
+    }
+  }
+
+  /**
+   * After `distances(target, …)`: the lexicographically smallest shortest path from a reached
+   * `source` to that target, walking greedily to the smallest-id neighbour one step closer (every
+   * such neighbour still completes a shortest path, so the first choice that can be made smallest is).
+   */
+  greedyPathFrom(source: number, excluded: number): string[] {
+    const { adjStart, adjTo, adjVia, ids } = this.g
+    const { parent: dist, seen, stamp } = this
+    const path = [ids[source]!]
+    let u = source
+    while (dist[u] !== 0) {
+      const end = adjStart[u + 1]!
+      for (let k = adjStart[u]!; k < end; k++) {
+        const v = adjTo[k]!
+        if (adjVia[k] !== excluded && seen[v] === stamp && dist[v] === dist[u]! - 1) {
+          u = v
+          break
+        }
+      }
+      path.push(ids[u]!)
+    }
+    return path
   }
 
   /** The path source → target as segment ids (call after `run`, for a reached target). */
