@@ -16,7 +16,10 @@ export interface TrafficFilesSummary {
 export async function summarizeTrafficFiles(
   files: string[],
   encoding?: string,
-  options: Pick<TrafficFileOptions, 'workers' | 'onProgress'> = {},
+  options: Pick<
+    TrafficFileOptions,
+    'workers' | 'onProgress' | 'parallelMinBytes' | 'sliceBytes'
+  > = {},
 ): Promise<TrafficFilesSummary> {
   const forced = encoding === undefined ? undefined : normalizeEncoding(encoding)
   const total = new TrafficAggregator()

@@ -6,7 +6,10 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
+import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { TextDecoder } from 'node:util'
 import { Worker } from 'node:worker_threads'
 import {
@@ -39,6 +42,10 @@ export interface TrafficFileOptions {
   hash?: boolean
   /** worker threads for summing large files: 0 = never; default: cores, at most 4 */
   workers?: number
+  /** files at least this big are summed by workers (default PARALLEL_THRESHOLD_BYTES) */
+  parallelMinBytes?: number
+  /** bytes per slice handed to a worker (default 8 MiB; tests use small slices) */
+  sliceBytes?: number
 }
 
 export type TrafficFileResult =
@@ -54,7 +61,7 @@ export type TrafficFileResult =
 /** Files at least this big are summed with worker threads. */
 export const PARALLEL_THRESHOLD_BYTES = 32 * 1024 * 1024
 const STREAM_BLOCK = 1024 * 1024
-const SLICE_BYTES = 8 * 1024 * 1024
+const DEFAULT_SLICE_BYTES = 8 * 1024 * 1024
 
 export async function readTrafficFile(
   file: string,
@@ -62,7 +69,12 @@ export async function readTrafficFile(
 ): Promise<TrafficFileResult> {
   const { size } = await stat(file)
   const workers = options.workers ?? Math.min(4, availableParallelism())
-  if (!options.onRow && !options.hash && workers > 0 && size >= PARALLEL_THRESHOLD_BYTES) {
+  if (
+    !options.onRow &&
+    !options.hash &&
+    workers > 0 &&
+    size >= (options.parallelMinBytes ?? PARALLEL_THRESHOLD_BYTES)
+  ) {
     const parallel = await readParallel(file, size, workers, options)
     if (parallel) return parallel
   }
@@ -141,11 +153,16 @@ export async function readTrafficStream(
   }
 }
 
-/** The worker, loaded through tsx so the TypeScript sources run as they are. */
+/**
+ * The worker, loaded through tsx so the TypeScript sources run as they are (`--import tsx` in execArgv does not
+ * reach a worker's entry module on Node 20, so a tiny bootstrap registers tsx's ESM hooks, then imports it).
+ */
 function startWorker(): Worker {
-  return new Worker(new URL('./traffic-worker.ts', import.meta.url), {
-    execArgv: ['--import', 'tsx'],
-  })
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
+  const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href
+  const entry = new URL('./traffic-worker.ts', import.meta.url).href
+  const bootstrap = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(entry)})`
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`))
 }
 
 interface SliceOutcome {
@@ -159,6 +176,7 @@ async function readParallel(
   workerCount: number,
   options: TrafficFileOptions,
 ): Promise<TrafficFileResult | undefined> {
+  const SLICE_BYTES = options.sliceBytes ?? DEFAULT_SLICE_BYTES
   const fh = await open(file, 'r')
   let buf: Buffer = Buffer.allocUnsafe(SLICE_BYTES)
   const first = await fh.read(buf, 0, SLICE_BYTES, 0)
