@@ -87,6 +87,34 @@ describe('warikan patterns', () => {
     },
   )
 
+  it('planner weights from the command line change the ranking', async () => {
+    const costOnly = await cli([
+      'patterns',
+      DEMO,
+      '--format',
+      'json',
+      '--weights',
+      'cost=1,blastRadius=0,coupling=0,collisions=0',
+    ])
+    expect(costOnly.code).toBe(0)
+    const report = JSON.parse(costOnly.stdout)
+    // cost alone: the fewest servers wins, and pattern 3 never has more than the others
+    expect(report.recommendation.pattern).toBe(3)
+    expect(report.recommendation.weights).toEqual({
+      cost: 1,
+      blastRadius: 0,
+      coupling: 0,
+      collisions: 0,
+    })
+    const bad = await cli(['patterns', DEMO, '--weights', 'speed=1'])
+    expect(bad.code).not.toBe(0)
+    expect(bad.stdout).toBe('')
+    expect(bad.stderr).toContain('speed')
+    const negative = await cli(['patterns', DEMO, '--weights', 'cost=-1'])
+    expect(negative.code).not.toBe(0)
+    expect(negative.stdout).toBe('')
+  })
+
   it('rejects an unknown format and a missing file', async () => {
     const f = await cli(['patterns', DEMO, '--format', 'csv'])
     expect(f.code).not.toBe(0)

@@ -66,6 +66,16 @@ export function evaluateModel(
   const units = model.services.reduce((a, s) => a + s.memberIndices.length, 0)
   const figures = sizings.map((s) => figuresOf(s, units))
   const weights = { ...model.weights, ...options.weights }
+  if (weights.cost + weights.blastRadius + weights.coupling + weights.collisions <= 0)
+    return {
+      ok: false,
+      issues: [
+        {
+          path: 'patterns.weights',
+          message: '重みの合計が0です (at least one weight must be > 0)',
+        },
+      ],
+    }
   const rec = recommend(figures, weights)
   const patterns = sizings.map((s, i) => {
     const score = rec.scores[i]!
