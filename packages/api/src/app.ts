@@ -31,6 +31,7 @@ import { registerNetworkRoutes } from './network/network.routes'
 import { registerPatternsRoutes } from './patterns/patterns.routes'
 import { registerScenarioRoutes } from './scenario/scenario.routes'
 import { registerTrafficRoutes, TRAFFIC_UPLOAD_PATH } from './traffic/traffic.routes'
+import { storedTraffic } from './traffic/traffic.service'
 import { registerWhatifRoutes } from './whatif/whatif.routes'
 
 export interface CreateAppOptions {
@@ -43,7 +44,7 @@ export interface CreateAppOptions {
   log?: (line: string) => void
   /** one access-log line per request (method, path, status, ms) */
   accessLog?: boolean
-  /** a stored scenario's traffic aggregate, for the traffic driver (default: none stored) */
+  /** a stored scenario's traffic aggregate, for the traffic driver (default: the stored imports) */
   traffic?: TrafficSource
 }
 
@@ -68,7 +69,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     dialect,
     env,
     log,
-    allocations: allocationService(db, options.traffic ?? (async () => undefined)),
+    allocations: allocationService(db, options.traffic ?? storedTraffic),
   }
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.onError(onError(log))

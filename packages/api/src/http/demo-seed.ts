@@ -2,7 +2,7 @@
  * `warikan serve --demo`: when the database holds no scenario, import the demo consortium's scenarios
  * (fixtures/demo) and hand out a fresh admin token for the demo web page.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Kysely } from 'kysely'
 import { CLI_ACTOR } from '../audit/audit.service'
@@ -10,6 +10,7 @@ import { createApiToken } from '../auth/auth.service'
 import type { Database } from '../db/database'
 import { createScenario } from '../scenario/scenario-edit.service'
 import { listScenarios } from '../scenario/scenario.service'
+import { importTrafficFile } from '../traffic/traffic.service'
 import { findOrCreateConsortium } from '../scenario/scenario.repository'
 
 export const DEMO_CONSORTIUM = '神奈川県町村情報システム共同事業組合'
@@ -17,10 +18,17 @@ export const DEMO_TOKEN_NAME = 'demo (serve --demo)'
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../../fixtures/demo/${name}`, import.meta.url))
+const SAMPLE_TRAFFIC = fileURLToPath(
+  new URL('../../../../fixtures/traffic/kanagawa-2026-sample.csv', import.meta.url),
+)
 
 const DEMO_SCENARIOS = [
   { file: 'kanagawa-2026.json', title: '令和8年度 負担金（デモ: 人口割・均等割）' },
-  { file: 'kanagawa-2026-traffic.json', title: '令和8年度 負担金（デモ: 中間サーバを利用実績割）' },
+  {
+    file: 'kanagawa-2026-traffic.json',
+    title: '令和8年度 負担金（デモ: 中間サーバを利用実績割）',
+    traffic: true,
+  },
 ]
 
 export interface DemoSeed {
@@ -38,6 +46,11 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
       const r = await createScenario(db, consortiumId, doc, s.title, CLI_ACTOR)
       if (!r.ok) throw new Error(`demo fixture ${s.file} did not import: ${r.reason}`)
       imported.push(r.value.id)
+      // the traffic-based version gets the sample 照会ログ, so its allocation works out of the box
+      if ('traffic' in s && existsSync(SAMPLE_TRAFFIC)) {
+        const t = await importTrafficFile(db, r.value.id, SAMPLE_TRAFFIC)
+        if (!t.ok) throw new Error(`demo traffic did not import: ${t.reason}`)
+      }
     }
   }
   const created = await createApiToken(

@@ -1,9 +1,11 @@
 /**
  * 照会ログ over HTTP: upload (raw CSV body, streamed; all-or-nothing; duplicates refused unless ?force=1),
- * the stored aggregate, and the divergence report. Answers 501 until the traffic service lands.
+ * the stored aggregate, and the divergence report (人口割 vs 利用実績割).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { notImplemented } from '../http/api-error'
+import { divergenceReport } from '@warikan/core/traffic'
+import { actorOf, recordAudit } from '../audit/audit.service'
+import { ApiError, issueDetails, notFound } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
 import {
@@ -12,10 +14,12 @@ import {
   IdParam,
   json,
   notFoundError,
-  notImplementedError,
   validationError,
 } from '../http/schemas'
+import { loadScenario } from '../scenario/scenario.service'
 import { scenarioAccess } from '../scenario/scenario.routes'
+import { selectMonthlyQueries } from './traffic-monthly.repository'
+import { importTrafficStream, storedTraffic } from './traffic.service'
 
 export const TrafficPairSchema = z
   .object({
@@ -79,7 +83,6 @@ export const uploadTrafficRoute = createRoute({
     ...notFoundError,
     ...conflictError,
     ...validationError,
-    ...notImplementedError,
   },
 })
 
@@ -93,7 +96,6 @@ export const getTrafficRoute = createRoute({
     200: json(TrafficSchema, '集計'),
     ...authErrors,
     ...notFoundError,
-    ...notImplementedError,
   },
 })
 
@@ -107,24 +109,142 @@ export const divergenceRoute = createRoute({
     200: json(z.looseObject({}).openapi('Divergence'), '乖離'),
     ...authErrors,
     ...notFoundError,
-    ...notImplementedError,
   },
 })
+
+/** X-Filename, reduced to a plain file name (no directories, no control characters). */
+function uploadFileName(header: string | undefined): string {
+  let name = header ?? ''
+  try {
+    name = decodeURIComponent(name)
+  } catch {
+    // keep as given
+  }
+  name = name.split(/[\\/]/).at(-1) ?? ''
+  name = [...name]
+    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch !== '\u007f')
+    .join('')
+    .slice(0, 200)
+  return name || `upload-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.csv`
+}
+
+/** Counts bytes as they stream in and stops past the cap (413), without buffering the body. */
+async function* capped(body: ReadableStream<Uint8Array>, max: number): AsyncIterable<Uint8Array> {
+  let total = 0
+  const reader = body.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      total += value.byteLength
+      if (total > max)
+        throw new ApiError(
+          'payload_too_large',
+          `照会ログが上限 ${max} バイトを超えています (upload too large)`,
+        )
+      yield value
+    }
+  } finally {
+    reader.releaseLock()
+  }
+}
 
 export function registerTrafficRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(uploadTrafficRoute, async (c) => {
     const { id } = c.req.valid('param')
-    await scenarioAccess(c, deps, id, 'write')
-    throw notImplemented('照会ログの取り込み')
+    const { meta } = await scenarioAccess(c, deps, id, 'write')
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+    if (!['text/csv', 'text/plain', 'application/octet-stream'].includes(type))
+      throw new ApiError(
+        'unsupported_media_type',
+        'Content-Type: text/csv で送ってください (send text/csv)',
+      )
+    const body = c.req.raw.body
+    if (!body)
+      throw new ApiError('validation', '本文が空です (empty body)', [{ message: 'empty body' }])
+    const file = uploadFileName(c.req.header('x-filename'))
+    const force = ['1', 'true'].includes(c.req.valid('query').force ?? '')
+    const outcome = await importTrafficStream(
+      deps.db,
+      id,
+      file,
+      capped(body, deps.env.WARIKAN_UPLOAD_LIMIT_BYTES),
+      { force },
+    )
+    if (!outcome.ok) {
+      switch (outcome.reason) {
+        case 'no-scenario':
+          throw notFound(`シナリオ ${id}`)
+        case 'duplicate':
+          throw new ApiError(
+            'duplicate',
+            `同じ内容のファイル (${outcome.existingFile}) は取り込み済みです。?force=1 で置き換えます (duplicate upload)`,
+            [{ file, field: 'sha256', message: outcome.sha256 }],
+          )
+        case 'invalid':
+          throw new ApiError(
+            'validation',
+            `${file}: ${outcome.problem.line} 行目: ${outcome.problem.message}`,
+            [
+              {
+                file,
+                line: outcome.problem.line,
+                field: outcome.problem.field,
+                message: outcome.problem.message,
+              },
+            ],
+          )
+      }
+    }
+    deps.allocations.invalidate(id)
+    const summary = {
+      importId: outcome.importId,
+      sha256: outcome.sha256,
+      replaced: outcome.replaced,
+    }
+    await recordAudit(deps.db, actorOf(c.get('principal')), {
+      consortiumId: meta.consortiumId,
+      scenarioId: id,
+      action: outcome.replaced ? 'traffic.replace' : 'traffic.import',
+      target: `traffic_import:${outcome.importId}`,
+      after: { file, rows: outcome.rows, ...summary },
+    })
+    return c.json({ rows: outcome.rows, file, summary }, 201)
   })
+
   app.openapi(getTrafficRoute, async (c) => {
     const { id } = c.req.valid('param')
-    await scenarioAccess(c, deps, id, 'read')
-    throw notImplemented('照会ログの集計')
+    const { grant } = await scenarioAccess(c, deps, id, 'read')
+    const aggregate = await storedTraffic(deps.db, id)
+    const monthly = await selectMonthlyQueries(deps.db, id)
+    const pairs = aggregate?.pairs ?? []
+    // member: only the pairs its own 団体 asked or answered; monthly counts are consortium totals
+    const visible =
+      grant.role === 'member'
+        ? pairs.filter((p) => p.requester === grant.memberCode || p.provider === grant.memberCode)
+        : pairs
+    return c.json({ rows: aggregate?.rows ?? 0, pairs: visible, monthly }, 200)
   })
+
   app.openapi(divergenceRoute, async (c) => {
     const { id } = c.req.valid('param')
     await scenarioAccess(c, deps, id, 'readAll')
-    throw notImplemented('乖離レポート')
+    const loaded = await loadScenario(deps.db, id)
+    if (!loaded) throw notFound(`シナリオ ${id}`)
+    if (!loaded.ok)
+      throw new ApiError('validation', 'シナリオが正しくありません', issueDetails(loaded.issues))
+    const traffic = await storedTraffic(deps.db, id)
+    if (!traffic)
+      throw new ApiError('validation', '照会ログが取り込まれていません (no traffic stored)', [
+        {
+          path: 'traffic',
+          field: 'traffic',
+          message: 'POST /api/scenarios/{id}/traffic で取り込んでください',
+        },
+      ])
+    const report = divergenceReport(loaded.scenario, traffic)
+    if (!report.ok)
+      throw new ApiError('validation', '乖離を計算できません', issueDetails(report.issues))
+    return c.json(report.value as unknown as Record<string, unknown>, 200)
   })
 }
