@@ -4,7 +4,12 @@ import { migrations } from './migrations/index'
 
 /** Runs every pending migration. Returns Kysely's result set (errors are data, not throws). */
 export function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Features landed in parallel, so a later-named migration may have run before an earlier-named one.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  })
   return migrator.migrateToLatest()
 }
 
