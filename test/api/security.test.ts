@@ -117,6 +117,7 @@ describe.each(testDatabases())('security on $name', (database) => {
       token: h.tokens.admin,
     })
     expect(audit.body.map((e: { action: string }) => e.action)).toContain('token.create')
+    await new Promise((r) => setTimeout(r, 150)) // the access log is flushed every 100 ms
     const everything = [
       h.logs.join('\n'),
       JSON.stringify(audit.body),
