@@ -51,8 +51,10 @@ export interface ShapleyOptions {
   seed?: number
   /** use exact enumeration up to this many users of a scale-economy component (default 25) */
   exactLimit?: number
-  /** stop sampling when every member's standard error is below this fraction of its share (default 0.002) */
+  /** stop sampling when every member's standard error is below this fraction of its share (default 0.004) */
   targetRelativeError?: number
+  /** per sampled player: the known rest of its share (yen), for the stopping rule */
+  baseline?: number[]
   minGroups?: number
   maxGroups?: number
 }
@@ -76,7 +78,15 @@ export function shapleyValue(model: CoalitionModel, options: ShapleyOptions = {}
             method: 'exact',
             shares: expand(n, c.users, shapleyScaleExact(c.k, c.exponent, pops)),
           }
-        const s = shapleyScaleSampled(c.k, c.exponent, pops, options)
+        // the stopping rule compares the standard error with each member's whole share, so the exact
+        // parts of the other components count as known
+        const baseline = c.users.map((u) =>
+          model.components.reduce(
+            (a, other) => a + (other === c ? 0 : roughShare(model, other, u)),
+            0,
+          ),
+        )
+        const s = shapleyScaleSampled(c.k, c.exponent, pops, { ...options, baseline })
         const standardError = new Array<number>(n).fill(0)
         c.users.forEach((u, j) => (standardError[u] = s.standardError[j]!))
         return {
@@ -138,7 +148,7 @@ export function shapleyFixed(n: number, users: readonly number[], amount: Ration
 
 /**
  * Littlechild–Owen: with the users' costs sorted c(1) ≤ … ≤ c(m), the user at rank r pays
- * Σ_{j≤r} (c(j) − c(j−1)) / (m − j + 1). Exact, over the common denominator lcm(cost denominators)·lcm(1..m).
+ * Σ_{j≤r} (c(j) − c(j−1)) / (m − j + 1). Exact, over the common denominator lcm(cost denominators)·lcm(m − r at each step up).
  */
 export function shapleyAirport(
   n: number,
@@ -153,8 +163,17 @@ export function shapleyAirport(
   const order = Array.from({ length: m }, (_, k) => k).sort((a, b) =>
     ints[a]! < ints[b]! ? -1 : ints[a]! > ints[b]! ? 1 : a - b,
   )
+  // only the positions where the cost steps up divide an increment: l = lcm of those (m − r)
   let l = 1n
-  for (let k = 2n; k <= BigInt(m); k++) l = lcm(l, k)
+  {
+    let last = 0n
+    order.forEach((k, r) => {
+      if (ints[k]! !== last) {
+        l = lcm(l, BigInt(m - r))
+        last = ints[k]!
+      }
+    })
+  }
   const numerators = new Array<bigint>(n).fill(0n)
   let acc = 0n
   let prev = 0n
@@ -291,10 +310,11 @@ function popcounts(bits: number): Uint8Array {
 
 /**
  * Sampled Shapley value of k·(Σ p)^e. Each group draws one random order of the players and uses its m
- * cyclic rotations, so every player takes every position exactly once (stratified by position); the
- * group estimate is exactly efficient. Groups are independent; the standard error per player is the
- * standard deviation of the group estimates / √groups. Shares are returned on the 2^−20 yen grid, summing
- * exactly to c(N) on that grid.
+ * cyclic rotations, so every player takes every coalition size exactly once (stratified by size); sizes
+ * below 64 are instead sampled independently twice per group. Groups are independent; the standard error
+ * per player is the standard deviation of the group estimates / √groups. The estimates are scaled to sum to
+ * c(N) (a relative correction of the order of the sampling error) and returned on the 2^−20 yen grid,
+ * summing exactly to c(N) on that grid.
  */
 export function shapleyScaleSampled(
   k: number,
@@ -304,9 +324,10 @@ export function shapleyScaleSampled(
 ): { shares: ExactShares; standardError: number[]; groups: number } {
   const m = pops.length
   const random = seededRandom(options.seed ?? 1)
-  const minGroups = options.minGroups ?? 8
+  const minGroups = options.minGroups ?? 6
   const maxGroups = options.maxGroups ?? 200
-  const target = options.targetRelativeError ?? 0.002
+  const target = options.targetRelativeError ?? 0.004
+  const baseline = options.baseline ?? []
   const sum = new Float64Array(m)
   const sumSq = new Float64Array(m)
   const order = Int32Array.from({ length: m }, (_, i) => i)
@@ -314,23 +335,67 @@ export function shapleyScaleSampled(
   const est = new Float64Array(m)
   let groups = 0
   const f = (p: number) => (p === 0 ? 0 : k * Math.pow(p, e))
+  // Small coalitions carry most of the variance (f is steep near 0 and populations are heavy-tailed), and
+  // along one order the first predecessors are shared by every small size. So sizes below `small` are
+  // sampled independently, `repeats` fresh random coalitions per size per group; sizes from `small` up
+  // are read off the rotations of the group's order.
+  const small = Math.min(m, 64)
+  const repeats = 2
+  const pool = Int32Array.from({ length: m }, (_, i) => i)
+  // Control variate: a coalition of s others has E[W] = s·(P − p_i)/(m − 1) exactly, so subtracting
+  // g(i,s)·(W − E[W]) with g the slope of the marginal at E[W] keeps every term unbiased and removes the
+  // first-order effect of which members happened to be drawn.
+  let totalPop = 0
+  for (const p of pops) totalPop += p
+  const useControl = m * m <= 1e7
+  const slope = new Float64Array(useControl ? m * m : 0)
+  const mean = new Float64Array(useControl ? m * m : 0)
+  if (useControl)
+    for (let i = 0; i < m; i++) {
+      const p = pops[i]!
+      const per = (totalPop - p) / (m - 1)
+      for (let s = 1; s < m; s++) {
+        const ew = s * per
+        mean[i * m + s] = ew
+        slope[i * m + s] = k * e * (Math.pow(ew + p, e - 1) - Math.pow(ew, e - 1))
+      }
+    }
+  const control = (i: number, s: number, w: number) =>
+    useControl ? slope[i * m + s]! * (w - mean[i * m + s]!) : 0
   while (groups < maxGroups) {
     shuffle(order, random)
     for (let j = 0; j < m; j++) q[j] = pops[order[j]!]!
     for (let b = 0; b < m; b++) {
       const i = order[b]!
       const p = pops[i]!
+      let acc = f(p)
+      // independent small strata, s = 1 .. small − 1
+      for (let s = 1; s < small; s++) {
+        let part = 0
+        for (let r = 0; r < repeats; r++) {
+          let w = 0
+          // partial Fisher–Yates over the others (member i excluded by swapping it to the end)
+          let taken = 0
+          for (let t = 0; taken < s; t++) {
+            const j = t + Math.floor(random() * (m - t))
+            const pick = pool[j]!
+            pool[j] = pool[t]!
+            pool[t] = pick
+            if (pick === i) continue
+            w += pops[pick]!
+            taken++
+          }
+          part += f(w + p) - f(w) - control(i, s, w)
+        }
+        acc += part / repeats
+      }
+      // larger strata along the rotation: predecessors cyclically before b
       let w = 0
-      let fw = 0
-      let acc = 0
-      for (let s = 0; s < m; s++) {
-        acc += f(w + p) - fw
-        // extend the window by the next predecessor (cyclically before b)
-        if (s === m - 1) break
-        let idx = b - s - 1
+      for (let s = 1; s < m; s++) {
+        let idx = b - s
         if (idx < 0) idx += m
         w += q[idx]!
-        fw = f(w)
+        if (s >= small) acc += f(w + p) - f(w) - control(i, s, w)
       }
       est[i] = acc / m
     }
@@ -339,14 +404,17 @@ export function shapleyScaleSampled(
       sumSq[i]! += est[i]! * est[i]!
     }
     groups++
-    if (groups >= minGroups && maxRelativeError(sum, sumSq, groups) < target) break
+    if (groups >= minGroups && maxRelativeError(sum, sumSq, groups, baseline) < target) break
   }
   const standardError = Array.from(sum, (s, i) => standardErrorOf(s, sumSq[i]!, groups))
   // to the grid, then hand the grid residual to the largest estimates so the total is exactly c(N)
   let total = 0
   for (const p of pops) total += p
   const exactTotal = BigInt(grid(k, e, total))
-  const numerators = Array.from(sum, (s) => BigInt(Math.round((s / groups) * SCALE_GRID)))
+  let estimatedTotal = 0
+  for (const v of sum) estimatedTotal += v / groups
+  const scale = estimatedTotal > 0 ? Number(exactTotal) / SCALE_GRID / estimatedTotal : 0
+  const numerators = Array.from(sum, (s) => BigInt(Math.round((s / groups) * scale * SCALE_GRID)))
   let residual = exactTotal - numerators.reduce((x, y) => x + y, 0n)
   const byValue = Array.from({ length: m }, (_, i) => i).sort((x, y) => sum[y]! - sum[x]! || x - y)
   for (let r = 0; residual !== 0n; r = (r + 1) % m) {
@@ -364,10 +432,15 @@ function standardErrorOf(sum: number, sumSq: number, g: number): number {
   return Math.sqrt(variance / g)
 }
 
-function maxRelativeError(sum: Float64Array, sumSq: Float64Array, g: number): number {
+function maxRelativeError(
+  sum: Float64Array,
+  sumSq: Float64Array,
+  g: number,
+  baseline: readonly number[],
+): number {
   let worst = 0
   for (let i = 0; i < sum.length; i++) {
-    const mean = sum[i]! / g
+    const mean = sum[i]! / g + (baseline[i] ?? 0)
     if (mean <= 0) continue
     worst = Math.max(worst, standardErrorOf(sum[i]!, sumSq[i]!, g) / mean)
   }
@@ -377,3 +450,27 @@ function maxRelativeError(sum: Float64Array, sumSq: Float64Array, g: number): nu
 /** The value of one member as a rational. */
 export const shapleyOf = (r: ShapleyResult, i: number): Rational =>
   rat(r.shares.numerators[i]!, r.shares.denominator)
+
+/** A component's Shapley value for one member in double precision (closed forms only; 0 for sampled). */
+function roughShare(model: CoalitionModel, c: Component, u: number): number {
+  const k = c.users.indexOf(u)
+  if (k < 0) return 0
+  if (c.kind === 'fixed') return Number(c.amount.n) / Number(c.amount.d) / c.users.length
+  if (c.kind === 'variable') return Number(c.userCost[k]!.n) / Number(c.userCost[k]!.d)
+  if (c.kind === 'airport') {
+    // Littlechild–Owen in doubles
+    const costs = c.userCost.map((v) => Number(v.n) / Number(v.d)).sort((a, b) => a - b)
+    const own = Number(c.userCost[k]!.n) / Number(c.userCost[k]!.d)
+    let acc = 0
+    let prev = 0
+    costs.forEach((v, r) => {
+      if (v <= own && v !== prev) {
+        acc += (v - prev) / (costs.length - r)
+        prev = v
+      }
+    })
+    return acc
+  }
+  void model
+  return 0
+}
