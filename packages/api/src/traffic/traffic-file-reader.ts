@@ -9,20 +9,20 @@ import { open, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { TextDecoder } from 'node:util'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import {
   TrafficAggregator,
-  TrafficLogReader,
   blankProblem,
+  type TrafficByteReader,
   type TrafficColumns,
   type TrafficLogProblem,
   type TrafficRow,
 } from '@warikan/core/traffic'
+import { trafficByteReader } from './byte-reader'
 import { detectEncoding, type LogEncoding } from './text-encoding'
 import { firstRecordEnd, lastRecordEnd } from './record-boundary'
-import type { WorkerReply, WorkerRequest } from './traffic-worker-protocol'
+import type { SliceResult, WorkerReply, WorkerRequest } from './traffic-worker-protocol'
 
 export interface ReadProgress {
   bytes: number
@@ -81,12 +81,6 @@ export async function readTrafficFile(
   return readSequential(file, size, options)
 }
 
-const encodingProblem = (encoding: LogEncoding, line: number): TrafficLogProblem => ({
-  line,
-  field: 'line',
-  message: `文字コード ${encoding} として読めないバイトがあります。--encoding を指定してください (invalid ${encoding} bytes; try --encoding utf-8 or --encoding shift_jis)`,
-})
-
 async function readSequential(
   file: string,
   size: number,
@@ -110,37 +104,25 @@ export async function readTrafficStream(
 ): Promise<TrafficFileResult> {
   const size = options.totalBytes ?? 0
   const hash = options.hash ? createHash('sha256') : undefined
-  const reader = new TrafficLogReader(options.onRow ? { onRow: options.onRow } : {})
   let encoding = options.encoding
-  let decoder: TextDecoder | undefined
+  let reader: TrafficByteReader | undefined
   let bytes = 0
-  {
-    for await (const chunk of source) {
-      if (reader.failed) break
-      hash?.update(chunk)
-      if (!decoder) {
-        encoding ??= detectEncoding(chunk)
-        decoder = new TextDecoder(encoding, { fatal: true })
-      }
-      let text: string
-      try {
-        text = decoder.decode(chunk, { stream: true })
-      } catch {
-        return { ok: false, problem: encodingProblem(encoding!, 1 + reader.linesRead) }
-      }
-      reader.push(text)
-      bytes += chunk.length
-      if (options.afterBlock) await options.afterBlock()
-      options.onProgress?.({ bytes, totalBytes: size, rows: reader.rowCount })
+  for await (const chunk of source) {
+    if (reader?.failed) break
+    hash?.update(chunk)
+    if (!reader) {
+      encoding ??= detectEncoding(chunk)
+      reader = trafficByteReader(
+        encoding,
+        options.onRow ? { onRow: options.onRow, text: true } : {},
+      )
     }
-    if (decoder) {
-      try {
-        reader.push(decoder.decode())
-      } catch {
-        return { ok: false, problem: encodingProblem(encoding!, 1 + reader.linesRead) }
-      }
-    }
+    reader.push(chunk)
+    bytes += chunk.length
+    if (options.afterBlock) await options.afterBlock()
+    options.onProgress?.({ bytes, totalBytes: size, rows: reader.rowCount })
   }
+  reader ??= trafficByteReader(encoding ?? 'utf-8')
   const result = reader.end()
   if (options.afterBlock) await options.afterBlock()
   if (!result.ok) return result
@@ -153,20 +135,36 @@ export async function readTrafficStream(
   }
 }
 
-/**
- * The worker, loaded through tsx so the TypeScript sources run as they are (`--import tsx` in execArgv does not
- * reach a worker's entry module on Node 20, so a tiny bootstrap registers tsx's ESM hooks, then imports it).
- */
-function startWorker(): Worker {
-  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
-  const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href
-  const entry = new URL('./traffic-worker.ts', import.meta.url).href
-  const bootstrap = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(entry)})`
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`))
+let workerSource: Promise<URL> | undefined
+
+/** The part of esbuild's API used here (esbuild is tsx's dependency, not ours, so no types). */
+interface EsbuildApi {
+  build(options: Record<string, unknown>): Promise<{ outputFiles: Array<{ text: string }> }>
 }
 
-interface SliceOutcome {
-  reply: Extract<WorkerReply, { type: 'slice' }>
+/**
+ * The worker's code. Compiled JavaScript loads traffic-worker.js directly; from the TypeScript sources the
+ * worker entry is bundled once per process with esbuild (tsx's own dependency) into one self-contained
+ * module, so a worker does not start a TypeScript loader of its own (≈ 100 MB and a second each).
+ */
+function workerUrl(): Promise<URL> {
+  if (import.meta.url.endsWith('.js'))
+    return Promise.resolve(new URL('./traffic-worker.js', import.meta.url))
+  return (workerSource ??= (async () => {
+    const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
+    const esbuild = createRequire(join(tsxRoot, 'package.json'))('esbuild') as EsbuildApi
+    const out = await esbuild.build({
+      entryPoints: [fileURLToPath(new URL('./traffic-worker.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
+    })
+    const code = out.outputFiles[0]!.text
+    return new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)
+  })())
 }
 
 /** undefined: the file's start is unusual (no header line in the first block) — use the sequential path. */
@@ -178,7 +176,7 @@ async function readParallel(
 ): Promise<TrafficFileResult | undefined> {
   const SLICE_BYTES = options.sliceBytes ?? DEFAULT_SLICE_BYTES
   const fh = await open(file, 'r')
-  let buf: Buffer = Buffer.allocUnsafe(SLICE_BYTES)
+  const buf: Buffer = Buffer.allocUnsafe(SLICE_BYTES)
   const first = await fh.read(buf, 0, SLICE_BYTES, 0)
   let position = first.bytesRead
   const encoding = options.encoding ?? detectEncoding(buf.subarray(0, first.bytesRead))
@@ -188,15 +186,8 @@ async function readParallel(
     await fh.close()
     return undefined
   }
-  const header = new TrafficLogReader()
-  try {
-    header.push(
-      new TextDecoder(encoding, { fatal: true }).decode(buf.subarray(bom, bom + headerEnd)),
-    )
-  } catch {
-    await fh.close()
-    return { ok: false, problem: encodingProblem(encoding, 1) }
-  }
+  const header = trafficByteReader(encoding)
+  header.push(buf.subarray(bom, bom + headerEnd))
   const headerResult = header.end()
   if (!headerResult.ok || !headerResult.columns) {
     await fh.close()
@@ -205,84 +196,118 @@ async function readParallel(
   const columns: TrafficColumns = headerResult.columns
   const headerLines = header.linesRead || 1
 
-  const workers = Array.from({ length: workerCount }, startWorker)
-  const aggregator = new TrafficAggregator()
-  const outcomes: SliceOutcome[] = []
+  const workers: Worker[] = []
   const idle: Worker[] = []
-  const waiting: Array<() => void> = []
+  const outcomes: SliceResult[] = []
+  const aggregator = new TrafficAggregator()
   let failed: unknown
-  const onReply = (w: Worker) => (msg: WorkerReply) => {
-    if (msg.type !== 'slice') return
-    outcomes[msg.id] = { reply: msg }
-    if (msg.ok) rowsSoFar += msg.rows
-    idle.push(w)
-    waiting.shift()?.()
-  }
-  for (const w of workers) {
-    w.on('message', onReply(w))
-    w.on('error', (e) => {
-      failed = e
-      waiting.splice(0).forEach((f) => f())
-    })
-    idle.push(w)
-  }
-  const acquire = async (): Promise<Worker> => {
-    while (!idle.length && !failed) await new Promise<void>((r) => waiting.push(r))
-    if (failed) throw failed
-    return idle.pop()!
-  }
-  let sent = 0
+  let pending = 0
   let rowsSoFar = 0
-  const send = async (bytes: Uint8Array) => {
-    const w = await acquire()
-    const copy = new ArrayBuffer(bytes.length)
-    new Uint8Array(copy).set(bytes)
-    const msg: WorkerRequest = { type: 'slice', id: sent++, buffer: copy, encoding, columns }
-    w.postMessage(msg, [copy])
+  const settled: Array<() => void> = []
+  const record = (id: number, result: SliceResult) => {
+    outcomes[id] = result
+    if (result.ok) rowsSoFar += result.rows
   }
-  const anyFailure = () => outcomes.some((o) => o && !o.reply.ok)
+  // Workers start in the background (bundling takes a moment); until one is ready this thread parses alone.
+  let closing = false
+  void workerUrl()
+    .then((url) => {
+      for (let k = 0; k < workerCount && !closing; k++) {
+        const w = new Worker(url)
+        workers.push(w)
+        w.on('message', (msg: WorkerReply) => {
+          if (msg.type !== 'slice') return
+          const { id, type: _type, ...result } = msg
+          record(id, result)
+          pending--
+          idle.push(w)
+          settled.splice(0).forEach((f) => f())
+        })
+        w.on('error', (e) => {
+          failed = e
+          settled.splice(0).forEach((f) => f())
+        })
+        w.once('online', () => idle.push(w))
+      }
+    })
+    .catch((e: unknown) => {
+      failed = e
+    })
+  const local = (id: number, bytes: Uint8Array) => {
+    const reader = trafficByteReader(encoding, { columns, aggregator })
+    reader.push(bytes)
+    const result = reader.end()
+    record(
+      id,
+      result.ok
+        ? {
+            ok: true,
+            rows: result.rows,
+            lines: reader.linesRead,
+            trailingBlankLine: result.trailingBlankLine,
+          }
+        : { ok: false, problem: result.problem },
+    )
+  }
+  const anyFailure = () => outcomes.some((o) => o && !o.ok)
+  let sent = 0
   try {
-    // the first slice: what follows the header in the first block
-    let carry = buf.subarray(bom + headerEnd, first.bytesRead)
+    // each slice is read into its own buffer, so it can be handed to a worker without a copy
+    let carry: Uint8Array = buf.subarray(bom + headerEnd, first.bytesRead)
     let eof = first.bytesRead < SLICE_BYTES || position >= size
     for (;;) {
+      if (failed) throw failed
+      let block = carry
       if (!eof) {
-        const next = Buffer.allocUnsafe(carry.length + SLICE_BYTES)
-        carry.copy(next, 0)
+        const next = new Uint8Array(carry.length + SLICE_BYTES)
+        next.set(carry)
         const r = await fh.read(next, carry.length, SLICE_BYTES, position)
         position += r.bytesRead
         if (r.bytesRead === 0) eof = true
-        buf = next
-        carry = next.subarray(0, carry.length + r.bytesRead)
+        block = next.subarray(0, carry.length + r.bytesRead)
       }
-      if (!carry.length) break
-      const cut = eof ? carry.length : lastRecordEnd(carry, carry.length)
+      if (!block.length) break
+      const cut = eof ? block.length : lastRecordEnd(block, block.length)
       if (cut > 0) {
-        await send(carry.subarray(0, cut))
-        carry = carry.subarray(cut)
-      }
+        const id = sent++
+        carry = block.slice(cut)
+        const w = idle.pop()
+        if (w && block.byteOffset === 0) {
+          pending++
+          const msg: WorkerRequest = {
+            type: 'slice',
+            id,
+            buffer: block.buffer as ArrayBuffer,
+            length: cut,
+            encoding,
+            columns,
+          }
+          w.postMessage(msg, [block.buffer as ArrayBuffer])
+        } else {
+          if (w) idle.push(w)
+          local(id, block.subarray(0, cut))
+        }
+      } else carry = block.slice()
       options.onProgress?.({ bytes: position, totalBytes: size, rows: rowsSoFar })
       if (anyFailure()) break
       if (eof && !carry.length) break
     }
-    // wait for every slice, then collect each worker's partial sums
-    while (idle.length < workers.length && !failed) await new Promise<void>((r) => waiting.push(r))
+    // wait for the workers' slices, then collect their partial sums
+    while (pending > 0 && !failed) await new Promise<void>((r) => settled.push(r))
     if (failed) throw failed
     let line = 1 + headerLines
     let rows = 0
     for (let id = 0; id < sent; id++) {
       const o = outcomes[id]
       if (!o) break
-      const reply = o.reply
-      if (!reply.ok)
-        return { ok: false, problem: { ...reply.problem, line: line + reply.problem.line - 1 } }
-      if (reply.trailingBlankLine !== undefined && id < sent - 1)
-        return { ok: false, problem: blankProblem(line + reply.trailingBlankLine - 1) }
-      rows += reply.rows
-      line += reply.lines
+      if (!o.ok) return { ok: false, problem: { ...o.problem, line: line + o.problem.line - 1 } }
+      if (o.trailingBlankLine !== undefined && id < sent - 1)
+        return { ok: false, problem: blankProblem(line + o.trailingBlankLine - 1) }
+      rows += o.rows
+      line += o.lines
     }
     const partials = await Promise.all(
-      workers.map(
+      idle.map(
         (w) =>
           new Promise<WorkerReply>((resolve) => {
             w.once('message', resolve)
@@ -294,6 +319,7 @@ async function readParallel(
     options.onProgress?.({ bytes: size, totalBytes: size, rows })
     return { ok: true, encoding, rows, aggregator, sha256: undefined }
   } finally {
+    closing = true
     await fh.close()
     await Promise.all(workers.map((w) => w.terminate()))
   }

@@ -6,16 +6,17 @@ export type WorkerRequest =
   | {
       type: 'slice'
       id: number
+      /** the slice is buffer[0, length) */
       buffer: ArrayBuffer
+      length: number
       encoding: LogEncoding
       columns: TrafficColumns
     }
   | { type: 'finish' }
 
-export type WorkerReply =
+/** What parsing one slice gave. */
+export type SliceResult =
   | {
-      type: 'slice'
-      id: number
       ok: true
       rows: number
       /** physical lines in the slice */
@@ -23,5 +24,7 @@ export type WorkerReply =
       /** slice-relative line of a blank line that ended the slice */
       trailingBlankLine: number | undefined
     }
-  | { type: 'slice'; id: number; ok: false; problem: TrafficLogProblem }
-  | { type: 'partial'; partial: TrafficPartial }
+  | { ok: false; problem: TrafficLogProblem }
+
+export type WorkerReply =
+  ({ type: 'slice'; id: number } & SliceResult) | { type: 'partial'; partial: TrafficPartial }

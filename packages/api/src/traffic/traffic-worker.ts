@@ -1,17 +1,17 @@
 /**
- * Worker thread: parses slices of a 照会ログ (whole records, no header) and sums them into one aggregator,
- * so the main thread only reads bytes and the cores share the parsing. Loaded by traffic-worker-pool.ts.
+ * Worker thread: parses slices of a 照会ログ (whole records, no header) from their bytes and sums them into one
+ * aggregator, so the main thread only reads bytes and the cores share the parsing. Started by
+ * traffic-file-reader.ts (bundled, so no TypeScript loader runs here).
  */
-import { TextDecoder } from 'node:util'
 import { parentPort } from 'node:worker_threads'
-import { TrafficAggregator, TrafficLogReader, type TrafficColumns } from '@warikan/core/traffic'
+import { TrafficAggregator, type TrafficColumns } from '@warikan/core/traffic'
+import { trafficByteReader } from './byte-reader'
 import type { WorkerReply, WorkerRequest } from './traffic-worker-protocol'
 
 const port = parentPort
 if (!port) throw new Error('traffic-worker.ts must run in a worker thread')
 
 let aggregator = new TrafficAggregator()
-const decoders = new Map<string, TextDecoder>()
 
 const reply = (message: WorkerReply) => port.postMessage(message)
 
@@ -21,23 +21,11 @@ port.on('message', (msg: WorkerRequest) => {
     aggregator = new TrafficAggregator()
     return
   }
-  let decoder = decoders.get(msg.encoding)
-  if (!decoder)
-    decoders.set(msg.encoding, (decoder = new TextDecoder(msg.encoding, { fatal: true })))
-  let text: string
-  try {
-    text = decoder.decode(new Uint8Array(msg.buffer))
-  } catch {
-    reply({
-      type: 'slice',
-      id: msg.id,
-      ok: false,
-      problem: { line: 1, field: 'line', message: encodingMessage(msg.encoding) },
-    })
-    return
-  }
-  const reader = new TrafficLogReader({ columns: msg.columns as TrafficColumns, aggregator })
-  reader.push(text)
+  const reader = trafficByteReader(msg.encoding, {
+    columns: msg.columns as TrafficColumns,
+    aggregator,
+  })
+  reader.push(new Uint8Array(msg.buffer, 0, msg.length))
   const result = reader.end()
   if (!result.ok) reply({ type: 'slice', id: msg.id, ok: false, problem: result.problem })
   else
@@ -50,7 +38,3 @@ port.on('message', (msg: WorkerRequest) => {
       trailingBlankLine: result.trailingBlankLine,
     })
 })
-
-function encodingMessage(encoding: string): string {
-  return `文字コード ${encoding} として読めないバイトがあります。--encoding を指定してください (invalid ${encoding} bytes; try --encoding)`
-}

@@ -5,12 +5,12 @@
 
 const JST_OFFSET_MINUTES = 9 * 60
 
-const digit = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48
+const digit = (s: Uint8Array, i: number): number => {
+  const c = s[i]! - 48
   return c >= 0 && c <= 9 ? c : -1
 }
 
-function twoDigits(s: string, i: number): number {
+function twoDigits(s: Uint8Array, i: number): number {
   const a = digit(s, i)
   const b = digit(s, i + 1)
   return a < 0 || b < 0 ? -1 : a * 10 + b
@@ -20,54 +20,69 @@ const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const daysIn = (y: number, m: number) => (m === 2 && isLeap(y) ? 29 : DAYS[m - 1]!)
 
+let scratch = new Uint8Array(64)
+
 /**
  * The JST calendar month of a timestamp as `year * 12 + (month − 1)`, or −1 when the text is not a valid
  * timestamp. The month is what the monthly totals (月別集計) are keyed by.
  */
 export function timestampMonthJst(s: string): number {
   const len = s.length
+  if (len > scratch.length) scratch = new Uint8Array(len * 2)
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i)
+    if (c > 127) return -1 // a valid timestamp is ASCII
+    scratch[i] = c
+  }
+  return timestampMonthJstBytes(scratch, 0, len)
+}
+
+/** {@link timestampMonthJst} on the ASCII bytes `buf[start, end)` (UTF-8 and Shift_JIS agree on ASCII). */
+export function timestampMonthJstBytes(buf: Uint8Array, start: number, end: number): number {
+  const len = end - start
   if (len < 19) return -1
-  const y0 = twoDigits(s, 0)
-  const y1 = twoDigits(s, 2)
+  const y0 = twoDigits(buf, start)
+  const y1 = twoDigits(buf, start + 2)
   if (y0 < 0 || y1 < 0) return -1
   const year = y0 * 100 + y1
-  const sep = s.charCodeAt(4)
+  const sep = buf[start + 4]!
   const slash = sep === 47 // '/'
   if (!slash && sep !== 45) return -1 // '-'
-  if (s.charCodeAt(7) !== sep) return -1
-  const month = twoDigits(s, 5)
-  const day = twoDigits(s, 8)
+  if (buf[start + 7] !== sep) return -1
+  const month = twoDigits(buf, start + 5)
+  const day = twoDigits(buf, start + 8)
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return -1
-  const t = s.charCodeAt(10)
+  const t = buf[start + 10]
   if (slash ? t !== 32 : t !== 84 && t !== 32) return -1 // ' ' or 'T'
-  const hour = twoDigits(s, 11)
-  const minute = twoDigits(s, 14)
-  const second = twoDigits(s, 17)
-  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return -1
+  const hour = twoDigits(buf, start + 11)
+  const minute = twoDigits(buf, start + 14)
+  const second = twoDigits(buf, start + 17)
+  if (buf[start + 13] !== 58 || buf[start + 16] !== 58) return -1
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return -1
   if (slash) return len === 19 ? year * 12 + month - 1 : -1
-  let i = 19
-  if (s.charCodeAt(i) === 46) {
+  let i = start + 19
+  if (buf[i] === 46) {
     // fractional seconds
     i++
-    const start = i
-    while (i < len && digit(s, i) >= 0) i++
-    if (i === start) return -1
+    const first = i
+    while (i < end && digit(buf, i) >= 0) i++
+    if (i === first) return -1
   }
-  if (i >= len) return -1 // the offset is required
-  const o = s.charCodeAt(i)
+  if (i >= end) return -1 // the offset is required
+  const o = buf[i]
   let offset: number
-  if (o === 90 && i + 1 === len)
+  if (o === 90 && i + 1 === end)
     offset = 0 // 'Z'
-  else if ((o === 43 || o === 45) && (i + 6 === len || i + 5 === len)) {
-    const oh = twoDigits(s, i + 1)
-    const colon = i + 6 === len
-    if (colon && s.charCodeAt(i + 3) !== 58) return -1
-    const om = twoDigits(s, colon ? i + 4 : i + 3)
+  else if ((o === 43 || o === 45) && (i + 6 === end || i + 5 === end)) {
+    const oh = twoDigits(buf, i + 1)
+    const colon = i + 6 === end
+    if (colon && buf[i + 3] !== 58) return -1
+    const om = twoDigits(buf, colon ? i + 4 : i + 3)
     if (oh < 0 || oh > 23 || om < 0 || om > 59) return -1
     offset = (o === 45 ? -1 : 1) * (oh * 60 + om)
   } else return -1
   // Shift to JST: only the month matters, so carry the day over month ends.
+  if (offset === JST_OFFSET_MINUTES) return year * 12 + month - 1
   const minutes = hour * 60 + minute + JST_OFFSET_MINUTES - offset
   let y = year
   let m = month
