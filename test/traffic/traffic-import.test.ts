@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Db } from '../../packages/api/src/db/create-db'
+import { createDb, type Db } from '../../packages/api/src/db/create-db'
+import { migrateOrThrow } from '../../packages/api/src/db/migrate'
 import { importScenario } from '../../packages/api/src/scenario/scenario.service'
 import {
   importTrafficFile,
@@ -24,7 +25,17 @@ const H = 'timestamp,requester,provider,procedure,records,bytes\n'
 const row = (req: string, prov: string, records = 1) =>
   `2026-06-01T09:00:00+09:00,${req},${prov},2-27,${records},100\n`
 
-for (const target of testDatabases()) {
+// a SQLite file takes the direct better-sqlite3 path (traffic-sqlite.ts); in-memory SQLite and PostgreSQL Kysely's
+const sqliteFile = {
+  name: 'sqlite file',
+  create: async (): Promise<Db> => {
+    const handle = createDb({ file: join(dir, `db-${n++}.db`) })
+    await migrateOrThrow(handle.db)
+    return handle
+  },
+}
+
+for (const target of [...testDatabases(), sqliteFile]) {
   describe(`stored traffic imports (${target.name})`, () => {
     let handle: Db | undefined
     afterEach(async () => {

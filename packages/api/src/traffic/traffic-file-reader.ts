@@ -15,9 +15,9 @@ import {
   TrafficAggregator,
   blankProblem,
   type TrafficByteReader,
+  type TrafficByteRow,
   type TrafficColumns,
   type TrafficLogProblem,
-  type TrafficRow,
 } from '@warikan/core/traffic'
 import { trafficByteReader } from './byte-reader'
 import { detectEncoding, type LogEncoding } from './text-encoding'
@@ -34,7 +34,7 @@ export interface TrafficFileOptions {
   /** forced encoding; detected from the first block otherwise */
   encoding?: LogEncoding | undefined
   /** every valid row (a reused object), in file order; forces the single-thread path */
-  onRow?: (row: TrafficRow, line: number) => void
+  onRow?: (row: TrafficByteRow, line: number) => void
   /** awaited after each block (flush batched rows here) */
   afterBlock?: () => Promise<void>
   onProgress?: (p: ReadProgress) => void

@@ -12,11 +12,12 @@ export interface TrafficImportTable {
   imported_at: Generated<string | Date>
 }
 
-/** One log row as read (timestamp text kept as given). */
+/** One log row as read (its 1-based line; the timestamp as an instant). */
 export interface TrafficRowTable {
   import_id: number
   line: number
-  occurred_at: string
+  /** the timestamp's instant in milliseconds since 1970-01-01T00:00Z */
+  occurred_at: number
   requester: string
   provider: string
   procedure: string

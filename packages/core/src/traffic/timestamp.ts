@@ -110,6 +110,46 @@ export function timestampMonthJstBytes(buf: Uint8Array, start: number, end: numb
   return y * 12 + m - 1
 }
 
+/**
+ * The instant of a timestamp that {@link timestampMonthJstBytes} accepted, in milliseconds since
+ * 1970-01-01T00:00Z (fractional seconds past the millisecond are truncated). What stored rows keep.
+ */
+export function timestampEpochMsBytes(buf: Uint8Array, start: number, end: number): number {
+  const year = two(buf, start) * 100 + two(buf, start + 2)
+  let offset = JST_OFFSET_MINUTES
+  let ms = 0
+  if (buf[start + 4] === 45) {
+    let i = start + 19
+    if (buf[i] === 46) {
+      i++
+      for (let scale = 100; i < end && buf[i]! >= 48 && buf[i]! <= 57; i++, scale /= 10)
+        if (scale >= 1) ms += (buf[i]! - 48) * scale
+    }
+    const o = buf[i]
+    if (o === 90) offset = 0
+    else {
+      const oh = two(buf, i + 1)
+      const om = two(buf, end - i === 6 ? i + 4 : i + 3)
+      offset = (o === 45 ? -1 : 1) * (oh * 60 + om)
+    }
+  }
+  const month = two(buf, start + 5) - 1
+  const day = two(buf, start + 8)
+  const time = two(buf, start + 11) * 3600 + two(buf, start + 14) * 60 + two(buf, start + 17)
+  return Date.UTC(year, month, day) + time * 1000 + ms - offset * 60000
+}
+
+/** two digits already known to be digits (no closure: this runs once per stored row) */
+function two(buf: Uint8Array, i: number): number {
+  return (buf[i]! - 48) * 10 + buf[i + 1]! - 48
+}
+
+/** {@link timestampEpochMsBytes} of a valid timestamp string (NaN when it is not valid). */
+export function timestampEpochMs(s: string): number {
+  if (timestampMonthJst(s) < 0) return NaN
+  return timestampEpochMsBytes(scratch, 0, s.length)
+}
+
 /** `year * 12 + month − 1` → `YYYY-MM`. */
 export function monthKey(index: number): string {
   const y = Math.floor(index / 12)

@@ -17,7 +17,7 @@ import {
   type TrafficLogResult,
 } from './traffic-log-reader'
 import { emptyTrafficRow, readTrafficRow, type TrafficRow } from './traffic-row'
-import { timestampMonthJstBytes } from './timestamp'
+import { timestampEpochMs, timestampEpochMsBytes, timestampMonthJstBytes } from './timestamp'
 
 const QUOTE = 34
 const COMMA = 44
@@ -30,6 +30,8 @@ const TAB = 9
 export interface TrafficByteRow extends TrafficRow {
   requesterId: number
   providerId: number
+  /** the timestamp's instant, ms since 1970 UTC (filled with `text`) */
+  instant: number
 }
 
 export interface TrafficByteReaderOptions extends Pick<
@@ -49,6 +51,7 @@ export interface TrafficByteReaderOptions extends Pick<
    * when `text` is set (the ids always are, as interned text and numbers).
    */
   onRow?: (row: TrafficByteRow, line: number) => void
+  /** fill `instant` and `procedure` of each row (`timestamp` text only where the row took the text path) */
   text?: boolean
 }
 
@@ -83,7 +86,12 @@ export class TrafficByteReader {
   private readonly encodingName: string
   private readonly onRow: ((row: TrafficByteRow, line: number) => void) | undefined
   private readonly text: boolean
-  private readonly row: TrafficByteRow = { ...emptyTrafficRow(), requesterId: 0, providerId: 0 }
+  private readonly row: TrafficByteRow = {
+    ...emptyTrafficRow(),
+    requesterId: 0,
+    providerId: 0,
+    instant: 0,
+  }
   // the current record: field i is (quoted[i] ? scratch : buf)[starts[i], ends[i])
   private starts = new Int32Array(64)
   private ends = new Int32Array(64)
@@ -437,7 +445,8 @@ export class TrafficByteReader {
     row.bytes = bytes
     if (this.text) {
       k = columns.timestamp
-      row.timestamp = this.ascii(buf, starts[k]!, ends[k]!)
+      row.timestamp = '' // the instant is what is stored; the text path keeps the text
+      row.instant = timestampEpochMsBytes(buf, starts[k]!, ends[k]!)
       k = columns.procedure
       row.procedure = k >= 0 ? this.ascii(buf, starts[k]!, ends[k]!) : ''
     }
@@ -456,6 +465,7 @@ export class TrafficByteReader {
     const t = this.aggregator.institutions
     row.requesterId = t.internString(row.requester)
     row.providerId = t.internString(row.provider)
+    if (this.text) row.instant = timestampEpochMs(row.timestamp)
   }
 }
 

@@ -34,7 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       c.notNull().references('traffic_import.id').onDelete('cascade'),
     )
     .addColumn('line', 'bigint', (c) => c.notNull())
-    .addColumn('occurred_at', 'text', (c) => c.notNull())
+    .addColumn('occurred_at', 'bigint', (c) => c.notNull()) // ms since 1970 UTC
     .addColumn('requester', 'text', (c) => c.notNull())
     .addColumn('provider', 'text', (c) => c.notNull())
     .addColumn('procedure', 'text', (c) => c.notNull())
