@@ -41,6 +41,31 @@ export function createDb(target: DbTarget): Db {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
+}
+
+/**
+ * Kysely's SQLite driver prepares every query anew; better-sqlite3 statements are reusable, so keep the
+ * most recent ones by SQL text (bounded: multi-row inserts produce many distinct texts). Kysely never
+ * streams here, so a cached statement is never busy when it is handed out again.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, max = 256) {
+  const cache = new Map<string, SqliteDatabase.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql)
+      if (stmt) {
+        cache.delete(sql) // re-insert: most recently used last
+      } else {
+        stmt = sqlite.prepare(sql)
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string)
+      }
+      cache.set(sql, stmt)
+      return stmt
+    },
+  }
 }
