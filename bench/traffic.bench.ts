@@ -12,6 +12,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { writeTrafficLog } from '../fixtures/traffic/generate-traffic-log'
 
@@ -36,6 +37,8 @@ const size = statSync(log).size
 interface Measure {
   label: string
   seconds: number
+  /** user + system CPU seconds (under load, wall time also measures the other workers) */
+  cpu: number
   peakMb: number
   ok: boolean
 }
@@ -55,9 +58,12 @@ function timed(label: string, cmd: string, args: string[], input?: string, cwd =
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err)
   const peakMb = rss ? Number(rss[1]) / 1024 : NaN
+  const cpuOf = (name: string) =>
+    Number(new RegExp(`${name} time \\(seconds\\): ([\\d.]+)`).exec(err)?.[1])
+  const cpu = cpuOf('User') + cpuOf('System')
   const ok = r.status === 0
   if (!ok) process.stderr.write(err.slice(0, 2000) + '\n')
-  return { label, seconds, peakMb, ok }
+  return { label, seconds, cpu, peakMb, ok }
 }
 
 const tsxCli = ['--import', 'tsx', join(root, 'packages/api/src/cli/main.ts')]
@@ -118,14 +124,19 @@ if (!process.argv.includes('--keep'))
 
 const rate = (m: Measure) => Math.round(rows / m.seconds).toLocaleString('en-US')
 console.log(`\n照会ログ ${rows.toLocaleString('en-US')} rows, ${(size / 1e6).toFixed(0)} MB`)
-console.log('command                        seconds      rows/s   peak RSS')
+console.log(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`,
+)
+console.log('command                        seconds  cpu s      rows/s   peak RSS')
 for (const m of [a, b, c, d])
   console.log(
-    `${m.label.padEnd(30)} ${m.seconds.toFixed(2).padStart(7)} ${rate(m).padStart(11)} ${m.peakMb.toFixed(0).padStart(7)} MB${m.ok ? '' : '  FAILED'}`,
+    `${m.label.padEnd(30)} ${m.seconds.toFixed(2).padStart(7)} ${m.cpu.toFixed(2).padStart(6)} ${rate(m).padStart(11)} ${m.peakMb.toFixed(0).padStart(7)} MB${m.ok ? '' : '  FAILED'}`,
   )
 console.log(
-  `\n(a)/(c) aggregation vs DuckDB: ${(a.seconds / c.seconds).toFixed(2)}× (target ≤ 1.5×)` +
-    `\n(b)/(d) import vs sqlite3 .import: ${(b.seconds / d.seconds).toFixed(2)}× (target ≤ 1×)` +
+  `\n(a)/(c) aggregation vs DuckDB: ${(a.seconds / c.seconds).toFixed(2)}× wall, ${(a.cpu / c.cpu).toFixed(2)}× cpu (target ≤ 1.5×)` +
+    `\n(b)/(d) import vs sqlite3 .import: ${(b.seconds / d.seconds).toFixed(2)}× wall, ${(b.cpu / d.cpu).toFixed(2)}× cpu (target ≤ 1×)` +
     `\npeak RSS < 300 MB: ${[a, b, c, d].every((m) => m.peakMb < 300) ? 'yes' : 'NO'} ` +
     `(${[a, b, c, d].map((m) => `${m.label} ${m.peakMb.toFixed(0)} MB`).join(', ')})`,
 )
