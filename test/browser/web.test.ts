@@ -223,6 +223,33 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     await shot(page, 'compare')
   })
 
+  it('shows the fairness report of the demo: who misses 2割, α, Shapley summing to c(N), the core', async () => {
+    // serve --demo imports fixtures/fairness/kanagawa-2026-fairness.json third (id 3)
+    await ready(`${server.url}/?scenario=3#studio`)
+    const targets = page.locator('[data-panel="targets"]').first()
+    await expect.poll(() => targets.locator('table.targets-missing tbody tr').count()).toBe(3)
+    // 葉山町: cap floor(0.8 × ¥130,917,000) = ¥104,733,600, pays ¥106,181,760 → short ¥1,448,160
+    const hayama = targets.locator('table.targets-missing tbody tr', { hasText: '葉山町' })
+    expect(await hayama.textContent()).toContain('¥1,448,160')
+    expect(await targets.locator('.targets-miss').textContent()).toContain('3 団体')
+    expect(await targets.locator('.panel-note').textContent()).toContain(
+      'α区間（均等割 α ＋ 人口割 (1−α)）',
+    )
+
+    const shapley = page.locator('[data-panel="shapley"]').first()
+    await expect.poll(() => shapley.locator('.chart-alt tbody tr').count()).toBe(14)
+    expect(await shapley.locator('canvas').count()).toBe(1)
+    const cells = await shapley.locator('.chart-alt tbody tr td:nth-child(3)').allTextContents()
+    const sum = cells.map(yen).reduce((a, b) => a + b, 0)
+    expect(sum).toBe(1_028_796_180) // Σ Shapley (yen) = c(N) rounded, as the CLI reports
+    expect(cells.every((c) => /^¥[\d,]+$/.test(c) && yen(c) > 0)).toBe(true)
+    expect(await shapley.locator('.shapley-total').textContent()).toContain('¥1,028,796,180')
+    expect(await shapley.locator('.core-shapley').textContent()).toContain('✓ コアに含まれる')
+    expect(await shapley.locator('.core-scenario').textContent()).toContain('✗ コアに含まれない')
+    await shapley.scrollIntoViewIfNeeded()
+    await shot(page, 'fairness-shapley')
+  })
+
   it('uploads a malformed traffic log and lists its errors with line numbers', async (ctx) => {
     // The upload route belongs to the API issue; until it lands it answers 501 and this test says so.
     const probe = await fetch(`${server.url}/api/scenarios/1/traffic`, {

@@ -18,7 +18,14 @@ import type { Database } from '../db/database'
 import { loadScenario } from '../scenario/scenario.service'
 
 export type AllocationResult =
-  | { ok: true; scenario: Scenario; allocation: Allocation; json: string }
+  | {
+      ok: true
+      scenario: Scenario
+      allocation: Allocation
+      json: string
+      /** the stored traffic the allocation used (for analyses that re-evaluate a traffic driver) */
+      traffic?: TrafficAggregate
+    }
   | { ok: false; reason: 'invalid'; issues: InputIssue[] }
   | { ok: false; reason: 'not_found' }
 
@@ -53,6 +60,7 @@ export function allocationService(
       scenario: loaded.scenario,
       allocation: result.value,
       json: JSON.stringify(result.value.output),
+      ...(aggregate ? { traffic: aggregate } : {}),
     }
   }
   return {

@@ -17,17 +17,22 @@ export const DEMO_CONSORTIUM = '神奈川県町村情報システム共同事業
 export const DEMO_TOKEN_NAME = 'demo (serve --demo)'
 
 const fixture = (name: string) =>
-  fileURLToPath(new URL(`../../../../fixtures/demo/${name}`, import.meta.url))
+  fileURLToPath(new URL(`../../../../fixtures/${name}`, import.meta.url))
 const SAMPLE_TRAFFIC = fileURLToPath(
   new URL('../../../../fixtures/traffic/kanagawa-2026-sample.csv', import.meta.url),
 )
 
 const DEMO_SCENARIOS = [
-  { file: 'kanagawa-2026.json', title: '令和8年度 負担金（デモ: 人口割・均等割）' },
+  { file: 'demo/kanagawa-2026.json', title: '令和8年度 負担金（デモ: 人口割・均等割）' },
   {
-    file: 'kanagawa-2026-traffic.json',
+    file: 'demo/kanagawa-2026-traffic.json',
     title: '令和8年度 負担金（デモ: 中間サーバを利用実績割）',
     traffic: true,
+  },
+  // the same 14 町村 with an illustrative coalition cost model: the fairness panel shows Shapley and the core
+  {
+    file: 'fairness/kanagawa-2026-fairness.json',
+    title: '令和8年度 負担金（デモ: 公平性の検証・提携費用モデル）',
   },
 ]
 

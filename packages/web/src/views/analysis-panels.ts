@@ -1,14 +1,9 @@
 /** Panels fed by API routes (divergence, traffic, fairness, patterns, network), shared by studio and slides. */
 import type { AppState } from '../model'
-import { divergenceRows, fairnessNote, patternRows, shapleyRows } from './analysis'
-import {
-  renderDivergence,
-  renderHeatmap,
-  renderMonthly,
-  renderPatterns,
-  renderShapley,
-} from './charts'
+import { divergenceRows, patternRows } from './analysis'
+import { renderDivergence, renderHeatmap, renderMonthly, renderPatterns } from './charts'
 import { h } from './dom'
+import { fairnessReport, renderFairnessShapley, renderTargets } from './fairness'
 import { isTopology, renderNetwork, SAMPLE_TOPOLOGY, type Topology } from './network'
 import { empty, loadInto, panel, showNotImplemented, type Panel } from './panel'
 
@@ -72,25 +67,36 @@ export function monthlyPanel(state: AppState): AnalysisPanel {
   }
 }
 
+export function targetsPanel(state: AppState): AnalysisPanel {
+  const p = panel(
+    'targets',
+    '削減率目標（2割）の検証',
+    '単独導入に比べ目標の削減率に届かない団体、均等割等の比率 α の範囲、最小の調整。',
+  )
+  return {
+    key: 'targets',
+    panel: p,
+    load: () =>
+      loadInto(p, 'GET /api/scenarios/:id/fairness', async () => {
+        const report = await fairnessReport(state)
+        if (report) renderTargets(p, report, state.current!.stored.version)
+      }),
+  }
+}
+
 export function shapleyPanel(state: AppState): AnalysisPanel {
   const p = panel(
     'shapley',
     'シャープレイ値とシナリオの分担',
-    '協力ゲームとしての公平な分担（シャープレイ値）との比較。',
+    '協力ゲームとしての公平な分担（シャープレイ値）との比較と、コア（どの組合せも単独より多く払わない）の検査。',
   )
   return {
     key: 'shapley',
     panel: p,
     load: () =>
       loadInto(p, 'GET /api/scenarios/:id/fairness', async () => {
-        const cur = state.current
-        const scenario = cur?.computed.scenario
-        if (!cur || !scenario) return empty(p, 'シナリオに誤りがあるため表示できません。')
-        const json = await state.api.fairness(cur.summary.id)
-        const totals = new Map(
-          (cur.computed.allocation?.output.members ?? []).map((m) => [m.code, m.total]),
-        )
-        renderShapley(p, shapleyRows(json, scenario, totals), fairnessNote(json))
+        const report = await fairnessReport(state)
+        if (report) renderFairnessShapley(p, report, state.current!.stored.version)
       }),
   }
 }
@@ -187,6 +193,7 @@ export function analysisPanels(state: AppState, editable: boolean): AnalysisPane
     divergencePanel(state),
     heatmapPanel(state),
     monthlyPanel(state),
+    targetsPanel(state),
     shapleyPanel(state),
     patternsPanel(state),
     networkPanel(state, editable),

@@ -1,10 +1,9 @@
 /**
  * Route responses → chart rows. The divergence report has a known shape (core `traffic/divergence.ts`);
- * fairness and patterns are read leniently (per-member arrays with numeric fields) so the panels work as
- * those features land.
+ * patterns are read leniently. The fairness report has its own module (fairness.ts).
  */
 import { formatInteger, formatPercent, formatYen, type Scenario } from '@warikan/core'
-import type { DivergenceRow, PatternRow, ShapleyRow } from './charts'
+import type { DivergenceRow, PatternRow } from './charts'
 
 type Json = Record<string, unknown>
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -36,53 +35,6 @@ export function divergenceRows(json: unknown, scenario: Scenario): DivergenceRow
     }
   })
   return rows.sort((a, b) => (order.get(a.code) ?? 1e9) - (order.get(b.code) ?? 1e9))
-}
-
-/** Find the first array of per-member objects in a response. */
-function memberArray(json: unknown): Json[] {
-  if (Array.isArray(json)) return json.filter(isObj)
-  if (!isObj(json)) return []
-  for (const key of ['members', 'rows', 'shapley', 'values']) {
-    const v = json[key]
-    if (Array.isArray(v) && v.some((x) => isObj(x) && 'code' in x)) return v.filter(isObj)
-  }
-  return []
-}
-
-const pick = (o: Json, pattern: RegExp): number | undefined => {
-  for (const [k, v] of Object.entries(o)) if (pattern.test(k) && num(v) !== undefined) return num(v)
-  return undefined
-}
-
-/** `GET /api/scenarios/:id/fairness` → Shapley value vs the scenario's split, per member. */
-export function shapleyRows(
-  json: unknown,
-  scenario: Scenario,
-  totals: Map<string, number>,
-): ShapleyRow[] {
-  const names = new Map(scenario.members.map((m) => [m.code, m.name]))
-  return memberArray(json)
-    .map((m) => {
-      const code = String(m.code)
-      const shapley = pick(m, /^shapley/i) ?? pick(m, /shapley/i)
-      const scen = pick(m, /^(scenario|allocated|total|share)/i) ?? totals.get(code)
-      return shapley === undefined || scen === undefined
-        ? undefined
-        : { code, name: String(m.name ?? names.get(code) ?? code), shapley, scenario: scen }
-    })
-    .filter((r): r is ShapleyRow => r !== undefined)
-}
-
-/** A one-line summary of the fairness report (core check, etc.), when it says one. */
-export function fairnessNote(json: unknown): string | undefined {
-  if (!isObj(json)) return undefined
-  for (const key of ['summary', 'message', 'verdict'])
-    if (typeof json[key] === 'string') return json[key] as string
-  if (typeof json.inCore === 'boolean')
-    return json.inCore
-      ? '✓ 分担はコアに入っています（どの団体の組合せも単独より多く払っていません）。'
-      : '✗ 分担はコアの外です。'
-  return undefined
 }
 
 /** `GET /api/scenarios/:id/patterns` (core `PatternsReport`) → one row per deployment pattern. */

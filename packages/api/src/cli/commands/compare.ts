@@ -8,7 +8,8 @@ import {
   renderTable,
   type AllocationOutput,
 } from '@warikan/core'
-import { compareAllocations, type AllocationComparison } from '@warikan/core/whatif'
+import type { AllocationComparison } from '@warikan/core/whatif'
+import { compareOutputs } from '../../whatif/compare.service'
 import { flag, oneOf, parseArgs } from '../args'
 import type { Command } from '../command'
 import { CliError, InputError } from '../errors'
@@ -76,7 +77,7 @@ export const compareCommand: Command = {
     if (args.positional.length !== 2) throw new CliError(`usage: ${this.usage}`, 2)
     const format = oneOf(flag(args, 'format'), ['json', 'table'] as const, 'table', 'format')
     const [fa, fb] = args.positional as [string, string]
-    const c = compareAllocations(readAllocationOrScenario(fa), readAllocationOrScenario(fb))
+    const c = compareOutputs(readAllocationOrScenario(fa), readAllocationOrScenario(fb))
     ctx.stdout(format === 'json' ? JSON.stringify(c, null, 2) + '\n' : comparisonTable(c) + '\n')
     return 0
   },
