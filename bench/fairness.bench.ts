@@ -11,10 +11,10 @@ import {
   checkCoreTable,
   modelAsTable,
   parseCoalitionModelFor,
-  seededRandom,
   shapleyValue,
   type CoalitionModel,
 } from '../packages/core/src/fairness/index'
+import { seededRandom } from '../packages/core/src/random'
 
 const random = seededRandom(1741)
 const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())

@@ -1,19 +1,12 @@
 /** A seeded national-scale scenario: 1,741 members, 40 cost items with mixed rules (for benchmarks). */
 import { localGovCheckDigit } from '../packages/core/src/codes'
+import { seededRandom } from '../packages/core/src/random'
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The core's seeded PRNG (mulberry32), re-exported for the benchmarks. */
+export { seededRandom as mulberry32 } from '../packages/core/src/random'
 
 export function nationalScenario(members = 1741, costs = 40, seed = 20261122) {
-  const rnd = mulberry32(seed)
+  const rnd = seededRandom(seed)
   const list = Array.from({ length: members }, (_, i) => {
     const five = String(10000 + i * 5).padStart(5, '0')
     // log-uniform populations between 200 and 3.7 million

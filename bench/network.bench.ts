@@ -13,21 +13,10 @@
  * findings) where the peer runs on a random sample of pairs and its full time is extrapolated.
  */
 import { availableParallelism, loadavg } from 'node:os'
+import { seededRandom as rng } from '../packages/core/src/random'
 import { checkTopology, parseTopology, type Topology } from '../packages/core/src/network/index'
 
 type Kind = Topology['segments'][number]['kind']
-
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function makeTopology(seed: number, mix: Array<[Kind, number]>, segments = 2000, links = 10000) {
   const r = rng(seed)
@@ -35,7 +24,8 @@ function makeTopology(seed: number, mix: Array<[Kind, number]>, segments = 2000,
   for (const [kind, count] of mix) for (let i = 0; i < count; i++) kinds.push(kind)
   while (kinds.length < segments) kinds.push('other')
   const segs = kinds.map((kind, i) => ({ id: `s${String(i).padStart(4, '0')}`, kind }))
-  const nodes = segs.flatMap((s, i) =>
+  type NodeOut = { id: string; kind: 'middle-server' | 'existing-system'; segment: string }
+  const nodes = segs.flatMap((s, i): NodeOut[] =>
     s.kind === 'chukan'
       ? [{ id: `ms${i}`, kind: 'middle-server' as const, segment: s.id }]
       : s.kind === 'kikan'

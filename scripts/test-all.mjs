@@ -105,7 +105,7 @@ const only = process.argv.slice(2)
 if (!only.includes('--no-checks')) {
   run('lint (eslint)', local('eslint'), ['.'])
   run('format (prettier --check)', local('prettier'), ['--check', '.', '--log-level', 'warn'])
-  for (const project of ['packages/core', 'packages/api', 'packages/web', 'test']) {
+  for (const project of ['packages/core', 'packages/api', 'packages/web', 'test', 'bench']) {
     run(`typecheck ${project} (tsc)`, local('tsc'), ['-p', project, '--noEmit'])
   }
 }

@@ -15,7 +15,7 @@ import {
   type FastComponent,
   type TableGame,
 } from './cost-game'
-import { seededRandom } from './rng'
+import { seededRandom } from '../random'
 import type { ExactShares } from './shares'
 
 export const EXACT_CORE_LIMIT = 20

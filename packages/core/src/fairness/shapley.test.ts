@@ -4,7 +4,7 @@ import { rat, toFractionString, type Rational } from '../rational'
 import { bruteForceShapley } from './brute-force'
 import { parseCoalitionModelFor, type CoalitionModel } from './coalition-model'
 import { coalitionCost, grandCost, modelAsTable, standaloneCosts } from './cost-game'
-import { seededRandom } from './rng'
+import { seededRandom } from '../random'
 import { shareOf, sharesTotal } from './shares'
 import { shapleyScaleExact, shapleyValue } from './shapley'
 

@@ -16,7 +16,7 @@ import {
   type CoalitionModel,
   type Component,
 } from './coalition-model'
-import { seededRandom, shuffle } from './rng'
+import { seededRandom, shuffle } from '../random'
 import { addShares, roundShares, zeroShares, type ExactShares } from './shares'
 
 export const EXACT_SCALE_LIMIT = 25
