@@ -1,12 +1,12 @@
 /** Renderings of an allocation for people: the Japanese table, CSV rows and explanation text. */
 import {
+  allocationRows,
   formatFiscalYear,
   formatPercent,
   formatYen,
   renderTable,
   toCsv,
   type Allocation,
-  type CsvCell,
   type Scenario,
   type ShareExplanation,
 } from '@warikan/core'
@@ -67,31 +67,8 @@ export function allocationTable(scenario: Scenario, allocation: Allocation): str
   return lines.join('\n') + '\n'
 }
 
-export function allocationCsv(scenario: Scenario, allocation: Allocation): string {
-  const out = allocation.output
-  const rows: CsvCell[][] = [
-    [
-      '団体コード',
-      '団体名',
-      ...scenario.costs.map((c) => c.name),
-      '合計',
-      '単独導入費用',
-      '削減率',
-      '目標達成',
-    ],
-    ...out.members.map((m) => [
-      m.code,
-      m.name,
-      ...scenario.costs.map((c) => m.shares[c.id] ?? 0),
-      m.total,
-      m.standaloneCost ?? '',
-      m.savingsRate ?? '',
-      m.meetsTarget === undefined ? '' : m.meetsTarget ? '達成' : '未達',
-    ]),
-    ['', '合計', ...out.costs.map((c) => c.allocated), out.total, '', '', ''],
-  ]
-  return toCsv(rows, { bom: true })
-}
+export const allocationCsv = (scenario: Scenario, allocation: Allocation): string =>
+  toCsv(allocationRows(scenario, allocation), { bom: true })
 
 export function explanationText(
   scenario: Scenario,

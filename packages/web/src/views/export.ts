@@ -5,6 +5,7 @@
  * the core's `toCsv` formula guard.
  */
 import {
+  allocationRows,
   explainMember,
   formatFiscalYear,
   toCsv,
@@ -19,45 +20,6 @@ export const fileBase = (scenario: Scenario) =>
     /[\\/:*?"<>|]/g,
     '_',
   )
-
-const targetText = (m: { meetsTarget?: boolean }) =>
-  m.meetsTarget === undefined ? '' : m.meetsTarget ? '達成' : '未達'
-
-/** The members × cost items table with totals (shared by CSV and the xlsx 負担金 sheet). */
-export function allocationRows(scenario: Scenario, allocation: Allocation): CsvCell[][] {
-  const out = allocation.output
-  const rows: CsvCell[][] = [
-    [
-      '団体コード',
-      '団体名',
-      ...scenario.costs.map((c) => c.name),
-      '合計',
-      '単独導入費用',
-      '削減率',
-      '目標達成',
-    ],
-  ]
-  for (const m of out.members)
-    rows.push([
-      m.code,
-      m.name,
-      ...scenario.costs.map((c) => m.shares[c.id] ?? 0),
-      m.total,
-      m.standaloneCost ?? null,
-      m.savingsRate === undefined ? null : Number(m.savingsRate.toFixed(6)),
-      targetText(m),
-    ])
-  rows.push([
-    '',
-    '合計',
-    ...out.costs.map((c) => c.allocated),
-    out.total,
-    out.members.reduce((a, m) => a + (m.standaloneCost ?? 0), 0),
-    null,
-    '',
-  ])
-  return rows
-}
 
 export function exportCsv(scenario: Scenario, allocation: Allocation): string {
   const csv = toCsv(allocationRows(scenario, allocation), { bom: true })
