@@ -3,7 +3,7 @@
 // When PostgreSQL binaries are on the machine, a throwaway cluster is started on a free port as an
 // unprivileged user, and the database tests run against it too (TEST_DATABASE_URL); it is stopped after.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -112,5 +112,20 @@ if (!only.includes('--no-checks')) {
 const pg = await startPostgres()
 const env = { ...process.env, ...(pg ? { TEST_DATABASE_URL: pg.url } : {}) }
 const args = only.filter((a) => a !== '--no-checks')
-run('tests (vitest)', local('vitest'), ['run', ...args], env)
+const report = join(process.cwd(), '.artifacts', 'vitest-report.json')
+const tests = spawnSync(
+  local('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
+  { stdio: 'inherit', env },
+)
 pg?.stop()
+// One closing line CI can read: "vitest: N passed, N failed, N skipped".
+try {
+  const r = JSON.parse(readFileSync(report, 'utf8'))
+  console.log(
+    `vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`,
+  )
+} catch {
+  console.log('vitest: 0 passed, 1 failed')
+}
+process.exit(tests.status ?? 1)
