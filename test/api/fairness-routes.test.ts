@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cli } from '../helpers/cli'
 import { testDatabases } from '../helpers/databases'
 import { DEMO_DOC, harness, type Harness } from './api-harness'
 
@@ -167,6 +168,20 @@ describe.each(testDatabases())('fairness and compare routes on $name', (database
     expect(await missingAt(0.2)).toEqual([])
     expect(await missingAt(0.14)).toEqual(['143014'])
     expect(await missingAt(0.26)).toContain('143634')
+  })
+
+  it('the route and `warikan fairness --format json` give the same report (one shared service)', async () => {
+    const api = await get(`/api/scenarios/${fairId}/fairness?alpha=equal,population`)
+    const out = await cli([
+      'fairness',
+      'fixtures/fairness/kanagawa-2026-fairness.json',
+      '--alpha',
+      'equal,population',
+      '--format',
+      'json',
+    ])
+    expect(out.code).toBe(0)
+    expect(api.body).toEqual(JSON.parse(out.stdout))
   })
 
   it('bad ?alpha and an unusable pair → 422 naming query.alpha', async () => {
