@@ -12,4 +12,16 @@ import { tokenCommand } from './token'
 import { networkCommand } from './network'
 import { patternsCommand } from './patterns'
 
-export const commands: Command[] = [allocateCommand, dbCommand, trafficCommand, divergenceCommand, networkCommand, patternsCommand, serveCommand, tokenCommand, compareCommand, fairnessCommand, whatifCommand]
+export const commands: Command[] = [
+  allocateCommand,
+  dbCommand,
+  trafficCommand,
+  divergenceCommand,
+  networkCommand,
+  patternsCommand,
+  serveCommand,
+  tokenCommand,
+  compareCommand,
+  fairnessCommand,
+  whatifCommand,
+]
