@@ -141,7 +141,7 @@ export function registerAllocationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     const result = unwrap(await deps.allocations.forScenario(id, meta.version), id)
     if (grant.role === 'member') return c.json(forMember(result.allocation.output, grant), 200)
     // The cached JSON text is sent as is: the hot path of the load test does no serialisation.
-    return c.body(result.json, 200, { 'Content-Type': 'application/json' }) as never
+    return c.body(result.body, 200, { 'Content-Type': 'application/json' }) as never
   })
 
   app.openapi(explanationRoute, async (c) => {

@@ -23,6 +23,8 @@ export type AllocationResult =
       scenario: Scenario
       allocation: Allocation
       json: string
+      /** `json` encoded once as UTF-8: the hot read path sends these bytes as they are */
+      body: Uint8Array<ArrayBuffer>
       /** the stored traffic the allocation used (for analyses that re-evaluate a traffic driver) */
       traffic?: TrafficAggregate
     }
@@ -55,11 +57,13 @@ export function allocationService(
     const aggregate = await traffic(db, scenarioId)
     const result = allocate(loaded.scenario, aggregate ? { traffic: aggregate } : {})
     if (!result.ok) return { ok: false, reason: 'invalid', issues: result.issues }
+    const json = JSON.stringify(result.value.output)
     return {
       ok: true,
       scenario: loaded.scenario,
       allocation: result.value,
-      json: JSON.stringify(result.value.output),
+      json,
+      body: new TextEncoder().encode(json),
       ...(aggregate ? { traffic: aggregate } : {}),
     }
   }

@@ -1,5 +1,5 @@
 /** Kysely code the API needs beyond import/export: scenario metadata, versioned updates, delete. */
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/database'
 
 type Executor = Kysely<Database> | Transaction<Database>
@@ -12,15 +12,35 @@ export interface ScenarioMeta {
   updatedAt: string
 }
 
+interface MetaRow {
+  id: number
+  consortium_id: number
+  title: string
+  version: number
+  updated_at: string | Date
+}
+
+/**
+ * Every API read of a scenario starts here, so the query is compiled once per executor and only its
+ * parameter changes (Kysely would otherwise rebuild and compile the same SQL on each request).
+ */
+const compiledMeta = new WeakMap<Executor, CompiledQuery<MetaRow>>()
+
 export async function selectScenarioMeta(
   db: Executor,
   id: number,
 ): Promise<ScenarioMeta | undefined> {
-  const r = await db
-    .selectFrom('scenario')
-    .select(['id', 'consortium_id', 'title', 'version', 'updated_at'])
-    .where('id', '=', id)
-    .executeTakeFirst()
+  let compiled = compiledMeta.get(db)
+  if (!compiled) {
+    compiled = db
+      .selectFrom('scenario')
+      .select(['id', 'consortium_id', 'title', 'version', 'updated_at'])
+      .where('id', '=', 0)
+      .compile() as CompiledQuery<MetaRow>
+    compiledMeta.set(db, compiled)
+  }
+  const { rows } = await db.executeQuery<MetaRow>({ ...compiled, parameters: [id] })
+  const r = rows[0]
   return r
     ? {
         id: r.id,
