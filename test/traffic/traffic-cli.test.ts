@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import iconv from '../../packages/api/node_modules/iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { summarizeTrafficFiles } from '../../packages/api/src/traffic/read-traffic-files'
+import { readTrafficFile } from '../../packages/api/src/traffic/traffic-file-reader'
 import { cli } from '../helpers/cli'
 
 const dir = mkdtempSync(join(tmpdir(), 'warikan-traffic-'))
@@ -91,6 +92,13 @@ describe('warikan traffic', () => {
     expect(r.stdout).toContain('2026-06')
   })
 
+  const parallel = { threads: 2, parallelMinBytes: 0, unitBytes: 4096, chunkBytes: 1024 }
+  const summarize = (f: string, o: object) =>
+    summarizeTrafficFiles([f], undefined, o).then(
+      (r) => r,
+      (e: Error) => e.message,
+    )
+
   it('worker threads give the same aggregate and line numbers as one thread', async () => {
     const rows: string[] = ['timestamp,requester,provider,procedure,records']
     for (let i = 0; i < 3000; i++)
@@ -98,27 +106,54 @@ describe('warikan traffic', () => {
         `2026-${String((i % 12) + 1).padStart(2, '0')}-01T09:00:00+09:00,${i % 7 === 0 ? 'MHLW' : '143014'},${i % 5 === 0 ? '"143\n219"' : '143219'},x,${(i % 3) + 1}`,
       )
     const good = file(rows.join('\n') + '\n')
-    const single = await summarizeTrafficFiles([good], undefined, { workers: 0 })
-    const parallel = await summarizeTrafficFiles([good], undefined, {
-      workers: 2,
-      parallelMinBytes: 0,
-      sliceBytes: 4096,
-    })
-    expect(parallel).toEqual(single)
+    const single = await summarizeTrafficFiles([good], undefined, { threads: 1 })
+    expect(await summarizeTrafficFiles([good], undefined, parallel)).toEqual(single)
     rows[2500] = rows[2500]!.replace(',x,', ',x,y,')
     const bad = file(rows.join('\n') + '\n')
-    const errors = await Promise.all(
-      [{ workers: 0 }, { workers: 2, parallelMinBytes: 0, sliceBytes: 4096 }].map((o) =>
-        summarizeTrafficFiles([bad], undefined, o).then(
-          () => 'no error',
-          (e: Error) => e.message,
-        ),
-      ),
-    )
+    const errors = await Promise.all([{ threads: 1 }, parallel].map((o) => summarize(bad, o)))
     expect(errors[1]).toBe(errors[0])
     // rows[2500] is record i = 2499; records 0..2498 start on line 2 and the 500 with i % 5 === 0 span two lines
     const line = 2 + 2499 + 500
     expect(errors[0]).toContain(`line ${line}, columns`)
+  }, 20_000)
+
+  it('threads read their own byte ranges: same sums, lines, blank-line rule and fallback', async () => {
+    const rows: string[] = ['timestamp,requester,provider,procedure,records,bytes']
+    for (let i = 0; i < 4000; i++)
+      rows.push(
+        `2026-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1} 0${i % 10}:00:00+09:00,${i % 7 === 0 ? 'MHLW' : '143014'},${143000 + (i % 11)},x,${(i % 3) + 1},${i}`,
+      )
+    const text = rows.join('\n')
+    const good = file(text + '\n')
+    const single = await summarizeTrafficFiles([good], undefined, { threads: 1 })
+    expect(single.aggregate.rows).toBe(4000)
+    const r = await readTrafficFile(good, parallel)
+    expect(r.ok && r.threads).toBe(2) // really parsed by two threads (no quoted line break: no fallback)
+    expect(await summarizeTrafficFiles([good], undefined, parallel)).toEqual(single)
+    // CRLF, no final line break, a trailing blank line: same result
+    for (const variant of [rows.join('\r\n') + '\r\n', text, text + '\n\n'])
+      expect(await summarize(file(variant), parallel)).toEqual(single)
+    // line numbers: record k (0-based) is on line k + 2
+    const broken = [...rows]
+    broken[3001] = broken[3001]!.replace('143014', '')
+    const brokenFile = file(broken.join('\n') + '\n')
+    const errors = await Promise.all(
+      [{ threads: 1 }, parallel].map((o) => summarize(brokenFile, o)),
+    )
+    expect(errors[0]).toContain('line 3002, requester')
+    expect(errors[1]).toBe(errors[0])
+    // a blank line in the middle is an error at that line (line 2501 = after record 2498)
+    const blank = file([...rows.slice(0, 2500), '', ...rows.slice(2500)].join('\n') + '\n')
+    const blanks = await Promise.all([{ threads: 1 }, parallel].map((o) => summarize(blank, o)))
+    expect(blanks[0]).toContain('line 2501')
+    expect(blanks[1]).toBe(blanks[0])
+    // one quoted line break that crosses a unit boundary: read on one thread, same result
+    const quoted = [...rows]
+    quoted[2000] = quoted[2000]!.replace(',x,', `,"${'y'.repeat(5000)}\n${'z'.repeat(5000)}",`)
+    const q = file(quoted.join('\n') + '\n')
+    const qr = await readTrafficFile(q, parallel)
+    expect(qr.ok && qr.threads).toBe(1)
+    expect(await summarize(q, parallel)).toEqual(single)
   }, 20_000)
 })
 

@@ -18,7 +18,7 @@ export async function summarizeTrafficFiles(
   encoding?: string,
   options: Pick<
     TrafficFileOptions,
-    'workers' | 'onProgress' | 'parallelMinBytes' | 'sliceBytes'
+    'threads' | 'onProgress' | 'parallelMinBytes' | 'unitBytes' | 'chunkBytes'
   > = {},
 ): Promise<TrafficFilesSummary> {
   const forced = encoding === undefined ? undefined : normalizeEncoding(encoding)

@@ -4,7 +4,7 @@
  * threads parse in parallel (traffic-worker.ts), the results merged in file order.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { closeSync, createReadStream, openSync } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
@@ -21,8 +21,9 @@ import {
 } from '@warikan/core/traffic'
 import { trafficByteReader } from './byte-reader'
 import { detectEncoding, type LogEncoding } from './text-encoding'
-import { firstRecordEnd, lastRecordEnd } from './record-boundary'
-import type { SliceResult, WorkerReply, WorkerRequest } from './traffic-worker-protocol'
+import { firstRecordEnd } from './record-boundary'
+import { parseUnits, unitCounter, type UnitPlan, type UnitResult } from './traffic-range-reader'
+import type { WorkerReply, WorkerRequest } from './traffic-worker-protocol'
 
 export interface ReadProgress {
   bytes: number
@@ -40,12 +41,17 @@ export interface TrafficFileOptions {
   onProgress?: (p: ReadProgress) => void
   /** sha256 of the file's bytes (single-thread path only) */
   hash?: boolean
-  /** worker threads for summing large files: 0 = never; default: none below 4 cores, else cores − 1 (≤ 3) */
-  workers?: number
-  /** files at least this big are summed by workers (default PARALLEL_THRESHOLD_BYTES) */
+  /**
+   * threads parsing a file that is only summed (this one + workers); 1 = this thread only. Default:
+   * {@link defaultThreads}. Imports (onRow) and hashing always read on this thread.
+   */
+  threads?: number
+  /** files at least this big are summed by several threads (default PARALLEL_THRESHOLD_BYTES) */
   parallelMinBytes?: number
-  /** bytes per slice handed to a worker (default 8 MiB; tests use small slices) */
-  sliceBytes?: number
+  /** bytes per unit a thread claims (default: ≈ 8 units per thread, 4 × chunk … 64 MiB; tests use small ones) */
+  unitBytes?: number
+  /** bytes each thread reads at a time (default 1 MiB) */
+  chunkBytes?: number
 }
 
 export type TrafficFileResult =
@@ -55,36 +61,34 @@ export type TrafficFileResult =
       rows: number
       aggregator: TrafficAggregator
       sha256: string | undefined
+      /** threads that parsed the file */
+      threads: number
     }
   | { ok: false; problem: TrafficLogProblem }
 
-/**
- * Worker threads besides this one (which parses too). On 2 cores shared with other processes a worker
- * measured slower than none (30M rows: 26 s with two workers vs ≈ 17 s alone), so workers start from 4 cores.
- */
-const defaultWorkers = () => {
-  const cores = availableParallelism()
-  return cores >= 4 ? Math.min(3, cores - 1) : 0
-}
+/** Threads for summing a large file: one per core (this thread counts), at most MAX_THREADS. */
+export const defaultThreads = (): number => Math.min(MAX_THREADS, availableParallelism())
+const MAX_THREADS = 8
 
-/** Files at least this big are summed with worker threads. */
+/** Files at least this big are summed by several threads. */
 export const PARALLEL_THRESHOLD_BYTES = 32 * 1024 * 1024
 const STREAM_BLOCK = 1024 * 1024
-const DEFAULT_SLICE_BYTES = 8 * 1024 * 1024
+const DEFAULT_CHUNK_BYTES = 1024 * 1024
+const MAX_UNIT_BYTES = 64 * 1024 * 1024
 
 export async function readTrafficFile(
   file: string,
   options: TrafficFileOptions = {},
 ): Promise<TrafficFileResult> {
   const { size } = await stat(file)
-  const workers = options.workers ?? defaultWorkers()
+  const threads = options.threads ?? defaultThreads()
   if (
     !options.onRow &&
     !options.hash &&
-    workers > 0 &&
+    threads > 1 &&
     size >= (options.parallelMinBytes ?? PARALLEL_THRESHOLD_BYTES)
   ) {
-    const parallel = await readParallel(file, size, workers, options)
+    const parallel = await readParallel(file, size, threads, options)
     if (parallel) return parallel
   }
   return readSequential(file, size, options)
@@ -141,6 +145,7 @@ export async function readTrafficStream(
     rows: result.rows,
     aggregator: reader.aggregator,
     sha256: hash?.digest('hex'),
+    threads: 1,
   }
 }
 
@@ -176,160 +181,109 @@ function workerUrl(): Promise<URL> {
   })())
 }
 
-/** undefined: the file's start is unusual (no header line in the first block) — use the sequential path. */
+/**
+ * Several threads, each reading its own units of the file (traffic-range-reader.ts). undefined when the
+ * file's start is unusual (no header line in the first block) or a quoted line break crosses a unit
+ * boundary — then the caller reads the file on one thread.
+ */
 async function readParallel(
   file: string,
   size: number,
-  workerCount: number,
+  threads: number,
   options: TrafficFileOptions,
 ): Promise<TrafficFileResult | undefined> {
-  const SLICE_BYTES = options.sliceBytes ?? DEFAULT_SLICE_BYTES
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES
   const fh = await open(file, 'r')
-  const buf: Buffer = Buffer.allocUnsafe(SLICE_BYTES)
-  const first = await fh.read(buf, 0, SLICE_BYTES, 0)
-  let position = first.bytesRead
-  const encoding = options.encoding ?? detectEncoding(buf.subarray(0, first.bytesRead))
-  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0
-  const headerEnd = firstRecordEnd(buf.subarray(bom), first.bytesRead - bom)
-  if (headerEnd < 0) {
+  let head: Buffer
+  try {
+    head = Buffer.allocUnsafe(Math.min(size, chunkBytes))
+    const first = await fh.read(head, 0, head.length, 0)
+    head = head.subarray(0, first.bytesRead)
+  } finally {
     await fh.close()
-    return undefined
   }
+  const encoding = options.encoding ?? detectEncoding(head)
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0
+  const headerEnd = firstRecordEnd(head.subarray(bom), head.length - bom)
+  if (headerEnd < 0) return undefined
   const header = trafficByteReader(encoding)
-  header.push(buf.subarray(bom, bom + headerEnd))
+  header.push(head.subarray(bom, bom + headerEnd))
   const headerResult = header.end()
-  if (!headerResult.ok || !headerResult.columns) {
-    await fh.close()
-    return headerResult.ok ? undefined : headerResult
-  }
+  if (!headerResult.ok || !headerResult.columns) return headerResult.ok ? undefined : headerResult
   const columns: TrafficColumns = headerResult.columns
   const headerLines = header.linesRead || 1
+  const bodyStart = bom + headerEnd
 
-  const workers: Worker[] = []
-  const idle: Worker[] = []
-  const outcomes: SliceResult[] = []
-  const aggregator = new TrafficAggregator()
-  let failed: unknown
-  let pending = 0
-  let rowsSoFar = 0
-  const settled: Array<() => void> = []
-  const record = (id: number, result: SliceResult) => {
-    outcomes[id] = result
-    if (result.ok) rowsSoFar += result.rows
-  }
-  // Workers start in the background (bundling takes a moment); until one is ready this thread parses alone.
-  let closing = false
-  void workerUrl()
-    .then((url) => {
-      for (let k = 0; k < workerCount && !closing; k++) {
-        const w = new Worker(url)
-        workers.push(w)
-        w.on('message', (msg: WorkerReply) => {
-          if (msg.type !== 'slice') return
-          const { id, type: _type, ...result } = msg
-          record(id, result)
-          pending--
-          idle.push(w)
-          settled.splice(0).forEach((f) => f())
-        })
-        w.on('error', (e) => {
-          failed = e
-          settled.splice(0).forEach((f) => f())
-        })
-        w.once('online', () => idle.push(w))
-      }
-    })
-    .catch((e: unknown) => {
-      failed = e
-    })
-  const local = (id: number, bytes: Uint8Array) => {
-    const reader = trafficByteReader(encoding, { columns, aggregator })
-    reader.push(bytes)
-    const result = reader.end()
-    record(
-      id,
-      result.ok
-        ? {
-            ok: true,
-            rows: result.rows,
-            lines: reader.linesRead,
-            trailingBlankLine: result.trailingBlankLine,
-          }
-        : { ok: false, problem: result.problem },
+  // units: about 8 per thread, so a thread that started late (or ran slower) takes fewer
+  const unitBytes =
+    options.unitBytes ??
+    Math.max(
+      4 * chunkBytes,
+      Math.min(MAX_UNIT_BYTES, Math.ceil((size - bodyStart) / (threads * 8))),
     )
+  const bounds: number[] = []
+  for (let a = bodyStart; a < size; a += unitBytes) bounds.push(a)
+  bounds.push(size)
+  const plan: UnitPlan = { bounds, size, encoding, columns }
+  const counter = unitCounter()
+
+  const url = await workerUrl()
+  const workers: Worker[] = []
+  const replies: Array<Promise<WorkerReply>> = []
+  for (let k = 1; k < threads; k++) {
+    const w = new Worker(url)
+    workers.push(w)
+    replies.push(
+      new Promise<WorkerReply>((resolve, reject) => {
+        w.once('message', resolve)
+        w.once('error', reject)
+        w.once('exit', (code) => reject(new Error(`traffic worker exited (${code})`)))
+      }),
+    )
+    w.postMessage({ type: 'units', file, plan, counter, chunkBytes } satisfies WorkerRequest)
   }
-  const anyFailure = () => outcomes.some((o) => o && !o.ok)
-  let sent = 0
   try {
-    // each slice is read into its own buffer, so it can be handed to a worker without a copy
-    let carry: Uint8Array = buf.subarray(bom + headerEnd, first.bytesRead)
-    let eof = first.bytesRead < SLICE_BYTES || position >= size
-    for (;;) {
-      if (failed) throw failed
-      let block = carry
-      if (!eof) {
-        const next = new Uint8Array(carry.length + SLICE_BYTES)
-        next.set(carry)
-        const r = await fh.read(next, carry.length, SLICE_BYTES, position)
-        position += r.bytesRead
-        if (r.bytesRead === 0) eof = true
-        block = next.subarray(0, carry.length + r.bytesRead)
-      }
-      if (!block.length) break
-      const cut = eof ? block.length : lastRecordEnd(block, block.length)
-      if (cut > 0) {
-        const id = sent++
-        carry = block.slice(cut)
-        const w = idle.pop()
-        if (w && block.byteOffset === 0) {
-          pending++
-          const msg: WorkerRequest = {
-            type: 'slice',
-            id,
-            buffer: block.buffer as ArrayBuffer,
-            length: cut,
-            encoding,
-            columns,
-          }
-          w.postMessage(msg, [block.buffer as ArrayBuffer])
-        } else {
-          if (w) idle.push(w)
-          local(id, block.subarray(0, cut))
-        }
-      } else carry = block.slice()
-      options.onProgress?.({ bytes: position, totalBytes: size, rows: rowsSoFar })
-      if (anyFailure()) break
-      if (eof && !carry.length) break
+    const aggregator = new TrafficAggregator()
+    let doneBytes = 0
+    let doneRows = 0
+    const fd = openSync(file, 'r')
+    let mine: UnitResult[]
+    try {
+      mine = parseUnits(fd, plan, counter, aggregator, chunkBytes, (r) => {
+        doneBytes += bounds[r.unit + 1]! - bounds[r.unit]!
+        if (r.ok) doneRows += r.rows
+        options.onProgress?.({ bytes: doneBytes, totalBytes: size, rows: doneRows })
+      })
+    } finally {
+      closeSync(fd)
     }
-    // wait for the workers' slices, then collect their partial sums
-    while (pending > 0 && !failed) await new Promise<void>((r) => settled.push(r))
-    if (failed) throw failed
+    const results: UnitResult[] = []
+    for (const r of mine) results[r.unit] = r
+    for (const reply of await Promise.all(replies)) {
+      if (reply.type === 'error') throw new Error(`traffic worker: ${reply.message}`)
+      for (const r of reply.results) results[r.unit] = r
+      aggregator.merge(reply.partial)
+    }
+    // in file order: each unit must start where the previous one stopped
     let line = 1 + headerLines
     let rows = 0
-    for (let id = 0; id < sent; id++) {
-      const o = outcomes[id]
-      if (!o) break
-      if (!o.ok) return { ok: false, problem: { ...o.problem, line: line + o.problem.line - 1 } }
-      if (o.trailingBlankLine !== undefined && id < sent - 1)
-        return { ok: false, problem: blankProblem(line + o.trailingBlankLine - 1) }
-      rows += o.rows
-      line += o.lines
+    let previousEnd = bodyStart
+    let blank: number | undefined
+    for (let unit = 0; unit < bounds.length - 1; unit++) {
+      const r = results[unit]
+      if (!r) break // not parsed: an earlier unit failed
+      if (r.start !== previousEnd) return undefined
+      if (blank !== undefined && (!r.ok || r.lines > 0))
+        return { ok: false, problem: blankProblem(blank) }
+      if (!r.ok) return { ok: false, problem: { ...r.problem, line: line + r.problem.line - 1 } }
+      if (r.trailingBlankLine !== undefined) blank = line + r.trailingBlankLine - 1
+      rows += r.rows
+      line += r.lines
+      previousEnd = r.end
     }
-    const partials = await Promise.all(
-      idle.map(
-        (w) =>
-          new Promise<WorkerReply>((resolve) => {
-            w.once('message', resolve)
-            w.postMessage({ type: 'finish' } satisfies WorkerRequest)
-          }),
-      ),
-    )
-    for (const p of partials) if (p.type === 'partial') aggregator.merge(p.partial)
     options.onProgress?.({ bytes: size, totalBytes: size, rows })
-    return { ok: true, encoding, rows, aggregator, sha256: undefined }
+    return { ok: true, encoding, rows, aggregator, sha256: undefined, threads }
   } finally {
-    closing = true
-    await fh.close()
     await Promise.all(workers.map((w) => w.terminate()))
   }
 }

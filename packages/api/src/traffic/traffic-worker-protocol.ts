@@ -1,30 +1,17 @@
 /** Messages between the main thread and traffic-worker.ts. */
-import type { TrafficColumns, TrafficLogProblem, TrafficPartial } from '@warikan/core/traffic'
-import type { LogEncoding } from './text-encoding'
+import type { TrafficPartial } from '@warikan/core/traffic'
+import type { UnitPlan, UnitResult } from './traffic-range-reader'
 
-export type WorkerRequest =
-  | {
-      type: 'slice'
-      id: number
-      /** the slice is buffer[0, length) */
-      buffer: ArrayBuffer
-      length: number
-      encoding: LogEncoding
-      columns: TrafficColumns
-    }
-  | { type: 'finish' }
-
-/** What parsing one slice gave. */
-export type SliceResult =
-  | {
-      ok: true
-      rows: number
-      /** physical lines in the slice */
-      lines: number
-      /** slice-relative line of a blank line that ended the slice */
-      trailingBlankLine: number | undefined
-    }
-  | { ok: false; problem: TrafficLogProblem }
+/** Parse units of `file` (claimed from the shared counter) until none is left. */
+export interface WorkerRequest {
+  type: 'units'
+  file: string
+  plan: UnitPlan
+  /** [next unit, stop flag] over a SharedArrayBuffer */
+  counter: Int32Array
+  chunkBytes: number
+}
 
 export type WorkerReply =
-  ({ type: 'slice'; id: number } & SliceResult) | { type: 'partial'; partial: TrafficPartial }
+  | { type: 'done'; results: UnitResult[]; partial: TrafficPartial }
+  | { type: 'error'; message: string }

@@ -1,40 +1,30 @@
 /**
- * Worker thread: parses slices of a 照会ログ (whole records, no header) from their bytes and sums them into one
- * aggregator, so the main thread only reads bytes and the cores share the parsing. Started by
- * traffic-file-reader.ts (bundled, so no TypeScript loader runs here).
+ * Worker thread: reads units (byte ranges) of a 照会ログ straight from the file and sums their rows into one
+ * aggregator (traffic-range-reader.ts), so the cores share the parsing and no bytes pass between threads.
+ * Started by traffic-file-reader.ts (bundled, so no TypeScript loader runs here).
  */
+import { closeSync, openSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
-import { TrafficAggregator, type TrafficColumns } from '@warikan/core/traffic'
-import { trafficByteReader } from './byte-reader'
+import { TrafficAggregator } from '@warikan/core/traffic'
+import { parseUnits } from './traffic-range-reader'
 import type { WorkerReply, WorkerRequest } from './traffic-worker-protocol'
 
 const port = parentPort
 if (!port) throw new Error('traffic-worker.ts must run in a worker thread')
 
-let aggregator = new TrafficAggregator()
-
-const reply = (message: WorkerReply) => port.postMessage(message)
-
 port.on('message', (msg: WorkerRequest) => {
-  if (msg.type === 'finish') {
-    reply({ type: 'partial', partial: aggregator.toPartial() })
-    aggregator = new TrafficAggregator()
-    return
+  let reply: WorkerReply
+  try {
+    const fd = openSync(msg.file, 'r')
+    try {
+      const aggregator = new TrafficAggregator()
+      const results = parseUnits(fd, msg.plan, msg.counter, aggregator, msg.chunkBytes)
+      reply = { type: 'done', results, partial: aggregator.toPartial() }
+    } finally {
+      closeSync(fd)
+    }
+  } catch (e) {
+    reply = { type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) }
   }
-  const reader = trafficByteReader(msg.encoding, {
-    columns: msg.columns as TrafficColumns,
-    aggregator,
-  })
-  reader.push(new Uint8Array(msg.buffer, 0, msg.length))
-  const result = reader.end()
-  if (!result.ok) reply({ type: 'slice', id: msg.id, ok: false, problem: result.problem })
-  else
-    reply({
-      type: 'slice',
-      id: msg.id,
-      ok: true,
-      rows: result.rows,
-      lines: reader.linesRead,
-      trailingBlankLine: result.trailingBlankLine,
-    })
+  port.postMessage(reply)
 })

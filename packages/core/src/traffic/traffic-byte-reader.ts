@@ -161,6 +161,19 @@ export class TrafficByteReader {
     if (!this.stopped && consumed < buf.length) this.carry = buf.slice(consumed)
   }
 
+  /**
+   * Parses the whole records at the start of `buf` and returns how many bytes they took, carrying nothing:
+   * the caller keeps the rest (and passes it again with more bytes, or to {@link push} + {@link end} at the
+   * end of its input). For readers that manage their own buffer (a worker reading a byte range); not mixed
+   * with a pending {@link push} carry, and not at a file start (no byte order mark check).
+   */
+  feed(buf: Uint8Array): number {
+    if (this.stopped) return 0
+    if (this.carry) throw new Error('feed() after a push() that left a partial record')
+    this.first = false
+    return this.parse(buf, false)
+  }
+
   end(): TrafficLogResult {
     if (!this.stopped) {
       const rest = this.carry

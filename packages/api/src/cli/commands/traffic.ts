@@ -16,10 +16,14 @@ export const trafficCommand: Command = {
   name: 'traffic',
   summary: '照会ログを集計する (aggregate traffic logs: requester × provider)',
   usage:
-    'warikan traffic <file.csv>... [--format json|table] [--encoding utf-8|shift_jis] [--scenario scenario.json]',
+    'warikan traffic <file.csv>... [--format json|table] [--encoding utf-8|shift_jis] [--scenario scenario.json] [--threads N]',
   async run(argv, ctx) {
-    const args = parseArgs(argv, { values: ['format', 'encoding', 'scenario'] })
+    const args = parseArgs(argv, { values: ['format', 'encoding', 'scenario', 'threads'] })
     if (!args.positional.length) throw new CliError(`usage: ${this.usage}`, 2)
+    const threadsText = flag(args, 'threads')
+    const threads = threadsText === undefined ? undefined : Number(threadsText)
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
+      throw new CliError(`--threads は 1〜64 の整数です (got "${threadsText}")`, 2)
     const format = oneOf(flag(args, 'format'), ['json', 'table'] as const, 'json', 'format')
     const scenarioFile = flag(args, 'scenario')
     const scenario = scenarioFile ? readScenarioFile(scenarioFile).scenario : undefined
@@ -27,7 +31,7 @@ export const trafficCommand: Command = {
     const { aggregate, months } = await summarizeTrafficFiles(
       args.positional,
       flag(args, 'encoding'),
-      { onProgress: progress.update },
+      { onProgress: progress.update, threads },
     )
     progress.done()
     if (format === 'json') {
