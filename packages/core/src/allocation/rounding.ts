@@ -43,12 +43,14 @@ export function largestRemainder(input: RoundingInput): RoundingOutcome {
   const floors = new Array<bigint>(n)
   const remainders = new Array<bigint>(n)
   let floorSum = 0n
+  const byYen = unit === 1n // the common case: skip the multiplications by the unit
   for (let i = 0; i < n; i++) {
     const num = numerators[i]!
     const q = num / scaled // numerators are ≥ 0
-    floors[i] = q * unit
+    const floor = byYen ? q : q * unit
+    floors[i] = floor
     remainders[i] = num - q * scaled
-    floorSum += q * unit
+    floorSum += floor
   }
   // Sort on a 53-bit approximation of each remainder first: floor(r / 2^shift) is monotone in r, so
   // a larger approximation means a strictly larger remainder; only equal approximations need the exact
