@@ -61,6 +61,7 @@ export function allocate(scenario: Scenario, options: AllocateOptions = {}): Res
   const workings: CostWorking[] = []
   const costs: CostAllocation[] = []
   const cache: DriverCache = new WeakMap()
+  const weightings: WeightingCache = new WeakMap()
   const subsets = new Map<string, Member[]>()
 
   scenario.costs.forEach((cost, costIndex) => {
@@ -70,7 +71,7 @@ export function allocate(scenario: Scenario, options: AllocateOptions = {}): Res
       issues.push({ path: drivers.path, message: drivers.message })
       return
     }
-    const working = splitCost(cost, costIndex, participants, drivers.columns, unit)
+    const working = splitCost(cost, costIndex, participants, drivers.columns, unit, weightings)
     workings.push(working)
     for (const record of shares) record[cost.id] = 0
     let allocated = 0n
@@ -130,25 +131,57 @@ export function meetsTarget(standaloneCost: number, total: number, minRate: Rati
 export const savingsRateExact = (standaloneCost: number, total: number): Rational =>
   sub(rat(1), rat(BigInt(total), BigInt(standaloneCost)))
 
+/**
+ * The amount-free part of a split: s(i) = A·G(i)/M with G(i) = Σ_k p_k·(M/(q_k·S_k))·a_k(i) and
+ * M = lcm_k(q_k·S_k). Cost items with the same rule over the same participants share it.
+ */
+interface Weighting {
+  denominator: bigint
+  weights: bigint[]
+}
+
+/** Weightings by participant list, then by the rule's drivers and weights (one cache per allocation run). */
+type WeightingCache = WeakMap<readonly Member[], Map<string, Weighting>>
+
+function weighting(
+  participants: Member[],
+  columns: DriverColumn[],
+  cache: WeightingCache,
+): Weighting {
+  // `fixed` columns are built per cost item, so only rules made of shared driver columns are cached.
+  const key = columns.every((c) => c.key !== 'fixed')
+    ? columns.map((c) => `${c.key}:${c.detail ?? ''}:${c.weight.n}/${c.weight.d}`).join('|')
+    : undefined
+  let byKey = cache.get(participants)
+  const hit = key === undefined ? undefined : byKey?.get(key)
+  if (hit) return hit
+  let denominator = 1n
+  for (const c of columns) denominator = lcm(denominator, c.weight.d * c.integerTotal)
+  const factors = columns.map((c) => c.weight.n * (denominator / (c.weight.d * c.integerTotal)))
+  const weights = participants.map((_, i) => {
+    let g = 0n
+    for (let k = 0; k < columns.length; k++) g += factors[k]! * columns[k]!.integers[i]!
+    return g
+  })
+  const result = { denominator, weights }
+  if (key !== undefined) {
+    if (!byKey) cache.set(participants, (byKey = new Map()))
+    byKey.set(key, result)
+  }
+  return result
+}
+
 function splitCost(
   cost: CostItem,
   costIndex: number,
   participants: Member[],
   columns: DriverColumn[],
   unit: bigint,
+  cache: WeightingCache,
 ): CostWorking {
   const amount = BigInt(cost.amount)
-  // s(i) = A Σ_k (p_k/q_k)·a_k(i)/S_k = N(i)/M with M = lcm_k(q_k·S_k).
-  let denominator = 1n
-  for (const c of columns) denominator = lcm(denominator, c.weight.d * c.integerTotal)
-  const factors = columns.map(
-    (c) => amount * c.weight.n * (denominator / (c.weight.d * c.integerTotal)),
-  )
-  const numerators = participants.map((_, i) => {
-    let n = 0n
-    for (let k = 0; k < columns.length; k++) n += factors[k]! * columns[k]!.integers[i]!
-    return n
-  })
+  const { denominator, weights } = weighting(participants, columns, cache)
+  const numerators = weights.map((g) => amount * g)
   const rounding = largestRemainder({
     amount,
     unit,
