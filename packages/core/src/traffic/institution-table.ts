@@ -3,6 +3,10 @@
  * loop makes no string per row: an open-addressing hash table over the bytes, each id decoded once.
  */
 
+/** FNV-1a over bytes: the hash {@link InstitutionTable.findHashed} expects (start from FNV_OFFSET). */
+export const FNV_OFFSET = 0x811c9dc5
+export const FNV_PRIME = 0x01000193
+
 /** Turns bytes into text (throws on bytes that are invalid in the log's encoding). */
 export type BytesDecoder = (bytes: Uint8Array) => string
 
@@ -38,8 +42,17 @@ export class InstitutionTable {
 
   /** The id of the text whose bytes are `buf[start, end)`; `decode` runs only the first time. */
   internBytes(buf: Uint8Array, start: number, end: number, decode: BytesDecoder): number {
-    let h = 0x811c9dc5
-    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193)
+    let h = FNV_OFFSET
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME)
+    const found = this.findHashed(h, buf, start, end)
+    if (found >= 0) return found
+    const id = this.internString(decode(buf.subarray(start, end)))
+    this.addBytes(id, h, buf, start, end)
+    return id
+  }
+
+  /** The id of the bytes `buf[start, end)` whose FNV-1a hash is `h`; −1 when they are not known yet. */
+  findHashed(h: number, buf: Uint8Array, start: number, end: number): number {
     const slots = this.slots
     const mask = slots.length - 1
     const len = end - start
@@ -57,9 +70,7 @@ export class InstitutionTable {
         }
       if (same) return this.ids[e]!
     }
-    const id = this.internString(decode(buf.subarray(start, end)))
-    this.addBytes(id, h, buf, start, end)
-    return id
+    return -1
   }
 
   private addBytes(id: number, h: number, buf: Uint8Array, start: number, end: number): void {

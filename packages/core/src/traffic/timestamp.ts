@@ -40,6 +40,10 @@ export function timestampMonthJst(s: string): number {
 /** {@link timestampMonthJst} on the ASCII bytes `buf[start, end)` (UTF-8 and Shift_JIS agree on ASCII). */
 export function timestampMonthJstBytes(buf: Uint8Array, start: number, end: number): number {
   const len = end - start
+  if (len === 25 && buf[start + 19] === 43) {
+    const m = jstIsoMonth(buf, start)
+    if (m >= 0) return m
+  }
   if (len < 19) return -1
   const y0 = twoDigits(buf, start)
   const y1 = twoDigits(buf, start + 2)
@@ -108,6 +112,67 @@ export function timestampMonthJstBytes(buf: Uint8Array, start: number, end: numb
     }
   }
   return y * 12 + m - 1
+}
+
+/**
+ * The common form `YYYY-MM-DDTHH:MM:SS+09:00` (or a space for `T`), checked digit by digit at fixed
+ * positions (the 25 bytes from `s`; the caller knows they exist): its JST month, or −1 for anything else
+ * (the general check then decides).
+ */
+export function jstIsoMonth(b: Uint8Array, s: number): number {
+  if (
+    b[s + 4] !== 45 ||
+    b[s + 7] !== 45 ||
+    (b[s + 10] !== 84 && b[s + 10] !== 32) ||
+    b[s + 13] !== 58 ||
+    b[s + 16] !== 58 ||
+    b[s + 20] !== 48 ||
+    b[s + 21] !== 57 ||
+    b[s + 22] !== 58 ||
+    b[s + 23] !== 48 ||
+    b[s + 24] !== 48
+  )
+    return -1
+  const y0 = b[s]! - 48
+  const y1 = b[s + 1]! - 48
+  const y2 = b[s + 2]! - 48
+  const y3 = b[s + 3]! - 48
+  const m0 = b[s + 5]! - 48
+  const m1 = b[s + 6]! - 48
+  const d0 = b[s + 8]! - 48
+  const d1 = b[s + 9]! - 48
+  const h0 = b[s + 11]! - 48
+  const h1 = b[s + 12]! - 48
+  const n0 = b[s + 14]! - 48
+  const n1 = b[s + 15]! - 48
+  const s0 = b[s + 17]! - 48
+  const s1 = b[s + 18]! - 48
+  // every digit in 0..9: as unsigned, a negative one is huge
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 1 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 3 ||
+    d1 >>> 0 > 9 ||
+    h0 >>> 0 > 2 ||
+    h1 >>> 0 > 9 ||
+    n0 >>> 0 > 5 ||
+    n1 >>> 0 > 9 ||
+    s0 >>> 0 > 6 ||
+    s1 >>> 0 > 9
+  )
+    return -1
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+  const month = m0 * 10 + m1
+  const day = d0 * 10 + d1
+  const hour = h0 * 10 + h1
+  const second = s0 * 10 + s1
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || second > 60)
+    return -1
+  return year * 12 + month - 1
 }
 
 /**

@@ -27,6 +27,9 @@ export interface TrafficPartial {
   months: Array<[number, number, number, number]>
 }
 
+/** months (a century) summed in typed arrays around the first month seen */
+const MONTH_WINDOW = 1200
+
 /** Plain string order (code unit order), as the spec requires for `pairs`. */
 export const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -44,8 +47,9 @@ export class TrafficAggregator {
   private byteSums = new Float64Array(1024)
   private used = 0
   private readonly byMonth = new Map<number, Cell>()
-  private lastMonth = -1
-  private lastCell: Cell | undefined
+  // months near the first one seen are summed in typed arrays (queries, records, bytes per month), others in byMonth
+  private monthBase = -1
+  private readonly monthSums = new Float64Array(MONTH_WINDOW * 3)
 
   add(requester: string, provider: string, records: number, bytes: number, month: number): void {
     const t = this.institutions
@@ -56,16 +60,40 @@ export class TrafficAggregator {
   addIds(requester: number, provider: number, records: number, bytes: number, month: number): void {
     this.rows++
     this.addPair(requester, provider, 1, records, bytes)
-    let m = this.lastCell
-    if (month !== this.lastMonth || !m) {
-      m = this.byMonth.get(month)
-      if (!m) this.byMonth.set(month, (m = { queries: 0, records: 0, bytes: 0 }))
-      this.lastMonth = month
-      this.lastCell = m
+    if (this.monthBase < 0) this.monthBase = Math.max(0, month - MONTH_WINDOW / 2)
+    const w = month - this.monthBase
+    if (w >= 0 && w < MONTH_WINDOW) {
+      const sums = this.monthSums
+      const o = w * 3
+      sums[o] = sums[o]! + 1
+      sums[o + 1] = sums[o + 1]! + records
+      sums[o + 2] = sums[o + 2]! + bytes
+      return
     }
+    let m = this.byMonth.get(month)
+    if (!m) this.byMonth.set(month, (m = { queries: 0, records: 0, bytes: 0 }))
     m.queries++
     m.records += records
     m.bytes += bytes
+  }
+
+  /** Every month with rows: the typed-array window folded into byMonth (idempotent). */
+  private monthCells(): Map<number, Cell> {
+    const sums = this.monthSums
+    for (let w = 0; w < MONTH_WINDOW; w++) {
+      const o = w * 3
+      if (sums[o] === 0) continue
+      const month = this.monthBase + w
+      const m = this.byMonth.get(month)
+      if (m) {
+        m.queries += sums[o]!
+        m.records += sums[o + 1]!
+        m.bytes += sums[o + 2]!
+      } else
+        this.byMonth.set(month, { queries: sums[o]!, records: sums[o + 1]!, bytes: sums[o + 2]! })
+      sums[o] = sums[o + 1] = sums[o + 2] = 0
+    }
+    return this.byMonth
   }
 
   private addPair(r: number, p: number, queries: number, records: number, bytes: number): void {
@@ -133,20 +161,21 @@ export class TrafficAggregator {
     const t = this.institutions
     for (const [r, p, queries, records, bytes] of partial.pairs)
       this.addPair(t.internString(r), t.internString(p), queries, records, bytes)
+    const byMonth = this.monthCells()
     for (const [month, queries, records, bytes] of partial.months) {
-      const m = this.byMonth.get(month)
+      const m = byMonth.get(month)
       if (m) {
         m.queries += queries
         m.records += records
         m.bytes += bytes
-      } else this.byMonth.set(month, { queries, records, bytes })
+      } else byMonth.set(month, { queries, records, bytes })
     }
   }
 
   toPartial(): TrafficPartial {
     const pairs: TrafficPartial['pairs'] = [...this.cells()]
     const months: TrafficPartial['months'] = []
-    for (const [m, c] of this.byMonth) months.push([m, c.queries, c.records, c.bytes])
+    for (const [m, c] of this.monthCells()) months.push([m, c.queries, c.records, c.bytes])
     return { rows: this.rows, pairs, months }
   }
 
@@ -170,7 +199,7 @@ export class TrafficAggregator {
 
   /** Monthly totals in calendar order. */
   months(): TrafficMonth[] {
-    return [...this.byMonth.entries()]
+    return [...this.monthCells().entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([m, c]) => ({ month: monthKey(m), ...c }))
   }

@@ -9,7 +9,7 @@
  */
 import { resolveTrafficHeader, type TrafficColumns } from './traffic-header'
 import { TrafficAggregator } from './traffic-aggregator'
-import type { BytesDecoder } from './institution-table'
+import { FNV_OFFSET, FNV_PRIME, type BytesDecoder } from './institution-table'
 import {
   blankProblem,
   type TrafficLogProblem,
@@ -17,7 +17,12 @@ import {
   type TrafficLogResult,
 } from './traffic-log-reader'
 import { emptyTrafficRow, readTrafficRow, type TrafficRow } from './traffic-row'
-import { timestampEpochMs, timestampEpochMsBytes, timestampMonthJstBytes } from './timestamp'
+import {
+  jstIsoMonth,
+  timestampEpochMs,
+  timestampEpochMsBytes,
+  timestampMonthJstBytes,
+} from './timestamp'
 
 const QUOTE = 34
 const COMMA = 44
@@ -25,6 +30,28 @@ const LF = 10
 const CR = 13
 const SPACE = 32
 const TAB = 9
+
+// what each column is, for the one-pass row (fastRecord); 0: a column that is not read
+const TIMESTAMP = 1
+const REQUESTER = 2
+const PROVIDER = 3
+const RECORDS = 4
+const BYTES = 5
+const PROCEDURE = 6
+
+function columnRoles(c: TrafficColumns): Uint8Array {
+  const roles = new Uint8Array(c.count)
+  const set = (k: number, role: number) => {
+    if (k >= 0) roles[k] = role
+  }
+  set(c.timestamp, TIMESTAMP)
+  set(c.requester, REQUESTER)
+  set(c.provider, PROVIDER)
+  set(c.records, RECORDS)
+  set(c.bytes, BYTES)
+  set(c.procedure, PROCEDURE)
+  return roles
+}
 
 /** A validated row with its interned ids. The reader reuses one object. */
 export interface TrafficByteRow extends TrafficRow {
@@ -61,6 +88,10 @@ export const encodingProblem = (encoding: string, line: number): TrafficLogProbl
   message: `文字コード ${encoding} として読めないバイトがあります。--encoding を指定してください (invalid ${encoding} bytes; try --encoding utf-8 or --encoding shift_jis)`,
 })
 
+/** A copy of buf[from, end) (a Node Buffer's own `slice` is a view, which a reused chunk would overwrite). */
+const copyOf = (buf: Uint8Array, from: number): Uint8Array =>
+  Uint8Array.prototype.slice.call(buf, from)
+
 function asciiText(buf: Uint8Array, start: number, end: number): string {
   let s = ''
   for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!)
@@ -70,6 +101,7 @@ function asciiText(buf: Uint8Array, start: number, end: number): string {
 export class TrafficByteReader {
   readonly aggregator: TrafficAggregator
   private columns: TrafficColumns | undefined
+  private roles: Uint8Array | undefined
   private readonly sliceMode: boolean
   private readonly firstLine: number
   private line: number
@@ -105,6 +137,7 @@ export class TrafficByteReader {
 
   constructor(options: TrafficByteReaderOptions) {
     this.columns = options.columns
+    this.roles = options.columns && columnRoles(options.columns)
     this.sliceMode = options.columns !== undefined
     this.firstLine = options.firstLine ?? 1
     this.line = this.firstLine
@@ -150,7 +183,7 @@ export class TrafficByteReader {
         buf[0] === 0xef &&
         (buf.length < 2 || buf[1] === 0xbb)
       ) {
-        this.carry = buf.slice() // too short to tell whether it is a byte order mark
+        this.carry = copyOf(buf, 0) // too short to tell whether it is a byte order mark
         return
       }
       this.first = false
@@ -158,7 +191,7 @@ export class TrafficByteReader {
         buf = buf.subarray(3)
     }
     const consumed = this.parse(buf, false)
-    if (!this.stopped && consumed < buf.length) this.carry = buf.slice(consumed)
+    if (!this.stopped && consumed < buf.length) this.carry = copyOf(buf, consumed)
   }
 
   /**
@@ -207,6 +240,13 @@ export class TrafficByteReader {
     const len = buf.length
     let i = 0
     while (i < len) {
+      if (this.roles && this.blankLine === undefined) {
+        const fast = this.fastRecord(buf, i, len)
+        if (fast >= 0) {
+          i = fast
+          continue
+        }
+      }
       const next = this.scanRecord(buf, i, len, final)
       if (next === -1) return i // unfinished: carry it
       if (next === -2) return len // syntax error (stopped)
@@ -401,7 +441,10 @@ export class TrafficByteReader {
       const resolved = resolveTrafficHeader(names)
       if (!resolved.ok)
         this.stop({ line, field: 'header', message: `見出し行: ${resolved.message}` })
-      else this.columns = resolved.columns
+      else {
+        this.columns = resolved.columns
+        this.roles = columnRoles(resolved.columns)
+      }
       return
     }
     if (!this.fastRow(buf, columns)) this.slowRow(buf, columns, line)
@@ -411,6 +454,128 @@ export class TrafficByteReader {
     if (this.aggregate)
       this.aggregator.addIds(row.requesterId, row.providerId, row.records, row.bytes, row.month)
     if (this.onRow) this.onRow(row, line)
+  }
+
+  /**
+   * The common record in one pass over its bytes — ASCII, unquoted, a valid timestamp, ids without
+   * surrounding spaces, plain digits — validated, interned and summed without recording field ranges.
+   * Returns the offset after the record, or −1 to leave it to the general path (scanRecord + fastRow or
+   * the text path), which decides everything else, including the record that does not end in this buffer.
+   */
+  private fastRecord(buf: Uint8Array, start: number, len: number): number {
+    const roles = this.roles!
+    const n = roles.length
+    const t = this.aggregator.institutions
+    let p = start
+    let month = -1
+    let requester = -1
+    let provider = -1
+    let records = 1
+    let bytes = 0
+    let tsStart = 0
+    let tsEnd = 0
+    let procStart = 0
+    let procEnd = 0
+    for (let k = 0; k < n; k++) {
+      const role = roles[k]!
+      let q = p
+      let c = -1
+      if (role === RECORDS || role === BYTES) {
+        let v = 0
+        while (q < len) {
+          c = buf[q]!
+          const d = c - 48
+          if (d < 0 || d > 9) break
+          v = v * 10 + d
+          q++
+        }
+        if (q >= len || q - p > 15) return -1
+        if (q > p) {
+          if (role === RECORDS) {
+            if (v < 1) return -1
+            records = v
+          } else bytes = v
+        }
+        if (c === CR) {
+          if (k !== n - 1 || q + 1 >= len || buf[q + 1] !== LF) return -1
+          q++
+          c = LF
+        } else if (c !== COMMA && c !== LF) return -1
+      } else if (role === REQUESTER || role === PROVIDER) {
+        let h = FNV_OFFSET
+        while (q < len) {
+          c = buf[q]!
+          if (c === COMMA || c === LF || c >= 0x80) break
+          h = Math.imul(h ^ c, FNV_PRIME)
+          q++
+        }
+        if (q >= len || c >= 0x80 || q === p) return -1
+        const a = buf[p]!
+        const b = buf[q - 1]!
+        if (a === QUOTE || a === SPACE || a === TAB || b === SPACE || b === TAB || b === CR)
+          return -1
+        let id = t.findHashed(h, buf, p, q)
+        if (id < 0) id = t.internBytes(buf, p, q, this.decode)
+        if (role === REQUESTER) requester = id
+        else provider = id
+      } else if (
+        role === TIMESTAMP &&
+        p + 25 < len &&
+        buf[p + 19] === 43 &&
+        (month = jstIsoMonth(buf, p)) >= 0
+      ) {
+        // the common `YYYY-MM-DDTHH:MM:SS+09:00`: every byte checked at its position, no scan needed
+        q = p + 25
+        c = buf[q]!
+        if (c === CR && k === n - 1 && q + 1 < len && buf[q + 1] === LF) {
+          q++
+          c = LF
+        } else if (c !== COMMA && c !== LF) return -1
+        tsStart = p
+        tsEnd = p + 25
+      } else {
+        while (q < len) {
+          c = buf[q]!
+          if (c === COMMA || c === LF || c >= 0x80) break
+          q++
+        }
+        if (q >= len || c >= 0x80 || (q > p && buf[p] === QUOTE)) return -1
+        const end = c === LF && q > p && buf[q - 1] === CR ? q - 1 : q
+        if (role === TIMESTAMP) {
+          month = timestampMonthJstBytes(buf, p, end)
+          if (month < 0) return -1
+          tsStart = p
+          tsEnd = end
+        } else if (role === PROCEDURE) {
+          procStart = p
+          procEnd = end
+        }
+      }
+      // q is at the field's terminator: a comma before the last field, a line feed after it
+      if ((c === LF) !== (k === n - 1)) return -1
+      p = q + 1
+    }
+    const line = this.line
+    this.line = line + 1
+    this.rows++
+    const row = this.row
+    row.month = month
+    row.requesterId = requester
+    row.providerId = provider
+    row.records = records
+    row.bytes = bytes
+    if (this.aggregate) this.aggregator.addIds(requester, provider, records, bytes, month)
+    if (this.onRow) {
+      row.requester = t.names[requester]!
+      row.provider = t.names[provider]!
+      if (this.text) {
+        row.timestamp = ''
+        row.instant = timestampEpochMsBytes(buf, tsStart, tsEnd)
+        row.procedure = procEnd > procStart ? this.ascii(buf, procStart, procEnd) : ''
+      }
+      this.onRow(row, line)
+    }
+    return p
   }
 
   /** The common case on bytes; false when the text path must decide. */
