@@ -76,6 +76,41 @@ for (const target of [...testDatabases(), sqliteFile]) {
       })
     })
 
+    it('rows keep their codes through the lookup tables, on one thread and with the parse in a worker', async () => {
+      const { db, id } = await setup()
+      // 20,000 rows: several worker batches (8,192 rows); no procedure column on the second file (stored as '')
+      const big = file(H + (row('143014', 'MHLW') + row('MHLW', '143219', 3)).repeat(10_000))
+      const bare = file('timestamp,requester,provider\n2026-06-01T09:00:00+09:00,143014,143413\n')
+      for (const threads of [1, 2]) {
+        const r = await importTrafficFile(db, id, big, { threads, force: true })
+        expect(r).toMatchObject({ ok: true, rows: 20_000 })
+      }
+      expect((await importTrafficFile(db, id, bare)).ok).toBe(true)
+      const stored = await db
+        .selectFrom('traffic_row')
+        .innerJoin('traffic_institution as q', 'q.id', 'traffic_row.requester_id')
+        .innerJoin('traffic_institution as p', 'p.id', 'traffic_row.provider_id')
+        .innerJoin('traffic_procedure as c', 'c.id', 'traffic_row.procedure_id')
+        .select([
+          'traffic_row.line',
+          'q.code as requester',
+          'p.code as provider',
+          'c.code as procedure',
+        ])
+        .where('traffic_row.line', 'in', [2, 3, 20_001])
+        .orderBy('traffic_row.line')
+        .orderBy('q.code')
+        .orderBy('p.code', 'desc')
+        .execute()
+      expect(stored.map((r) => [Number(r.line), r.requester, r.provider, r.procedure])).toEqual([
+        [2, '143014', 'MHLW', '2-27'],
+        [2, '143014', '143413', ''],
+        [3, 'MHLW', '143219', '2-27'],
+        [20_001, 'MHLW', '143219', '2-27'],
+      ])
+      expect(await storedRowCount(db, id)).toBe(20_001) // the forced re-import replaced the first
+    })
+
     it('the same content is refused unless forced (then it replaces, never doubles)', async () => {
       const { db, id } = await setup()
       const content = H + row('143014', 'MHLW') + row('143219', '143014')

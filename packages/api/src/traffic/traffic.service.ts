@@ -6,19 +6,30 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { TrafficAggregate } from '@warikan/core'
-import type { TrafficLogProblem } from '@warikan/core/traffic'
+import type { TrafficLogProblem, TrafficMonth, TrafficPartial } from '@warikan/core/traffic'
+import { Worker } from 'node:worker_threads'
 import { SqliteAdapter, type Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { scenarioExists } from '../scenario/scenario.repository'
 import type { LogEncoding } from './text-encoding'
-import { readTrafficStream, type ReadProgress } from './traffic-file-reader'
 import {
+  defaultThreads,
+  readTrafficStream,
+  WORKER_LIMITS,
+  workerUrl,
+  type ReadProgress,
+} from './traffic-file-reader'
+import { ROW_NUMBERS } from './traffic-row-stream'
+import type { ImportReply, WorkerRequest } from './traffic-worker-protocol'
+import {
+  codeIds,
   countRows,
   deleteImport,
   finishImport,
   findImportByHash,
   insertImport,
   loadTrafficAggregate,
+  ROW_WIDTH,
   TrafficRowWriter,
 } from './traffic.repository'
 import { SqliteTrafficImport, sqliteFileOf } from './traffic-sqlite'
@@ -36,6 +47,8 @@ export interface ImportOptions {
   /** known sha256 of the content (checked for duplicates before anything is written) */
   sha256?: string
   totalBytes?: number
+  /** files on a SQLite file database: 2+ parses in a worker while this thread inserts (default: cores) */
+  threads?: number
 }
 
 class Abort extends Error {
@@ -77,16 +90,36 @@ export async function importTrafficStream(
       const writer = new TrafficRowWriter(trx)
       let values: unknown[] = []
       let rows = 0
+      // the reader's interned ids (stored in `values` until the block is written) → lookup-table ids
+      const codes = {
+        traffic_institution: { names: [] as string[], ids: [] as number[] },
+        traffic_procedure: { names: [] as string[], ids: [] as number[] },
+      }
+      const resolve = async (table: keyof typeof codes) => {
+        const { names, ids } = codes[table]
+        const locals = names.flatMap((_, local) => (ids[local] === undefined ? [local] : []))
+        if (!locals.length) return
+        const found = await codeIds(
+          trx,
+          table,
+          locals.map((l) => names[l]!),
+        )
+        for (const l of locals) ids[l] = found.get(names[l]!)!
+      }
       const result = await readTrafficStream(source, {
         ...readOptions(options),
         onRow: (row, line) => {
+          const inst = codes.traffic_institution.names
+          inst[row.requesterId] ??= row.requester
+          inst[row.providerId] ??= row.provider
+          codes.traffic_procedure.names[row.procedureId] ??= row.procedure
           values.push(
             importId,
             line,
             row.instant,
-            row.requester,
-            row.provider,
-            row.procedure,
+            row.requesterId,
+            row.providerId,
+            row.procedureId,
             row.records,
             row.bytes,
           )
@@ -98,6 +131,15 @@ export async function importTrafficStream(
           const n = rows
           values = []
           rows = 0
+          await resolve('traffic_institution')
+          await resolve('traffic_procedure')
+          const inst = codes.traffic_institution.ids
+          const proc = codes.traffic_procedure.ids
+          for (let o = 0; o < batch.length; o += ROW_WIDTH) {
+            batch[o + 3] = inst[batch[o + 3] as number]
+            batch[o + 4] = inst[batch[o + 4] as number]
+            batch[o + 5] = proc[batch[o + 5] as number]
+          }
           await writer.write(batch, n)
         },
       })
@@ -159,6 +201,13 @@ async function importIntoSqliteFile(
       sha256: pendingHash(),
       encoding: options.encoding ?? 'utf-8',
     })
+    // the reader's interned ids → ids in the lookup tables (resolved once per distinct code)
+    const institutions: number[] = []
+    const procedures: number[] = []
+    const institution = (local: number, code: string) =>
+      (institutions[local] ??= store.codeId('traffic_institution', code))
+    const procedure = (local: number, code: string) =>
+      (procedures[local] ??= store.codeId('traffic_procedure', code))
     const result = await readTrafficStream(source, {
       ...readOptions(options),
       onRow: (row, line) =>
@@ -166,32 +215,134 @@ async function importIntoSqliteFile(
           importId,
           line,
           row.instant,
-          row.requester,
-          row.provider,
-          row.procedure,
+          institution(row.requesterId, row.requester),
+          institution(row.providerId, row.provider),
+          procedure(row.procedureId, row.procedure),
           row.records,
           row.bytes,
         ),
     })
     if (!result.ok) return { ok: false, reason: 'invalid', problem: result.problem }
-    const sha256 = result.sha256!
-    const existing = store.findImportByHash(scenarioId, sha256)
-    let replaced = false
-    if (existing) {
-      if (!options.force) return duplicate(sha256, existing.fileName)
-      store.deleteImport(existing.id)
-      replaced = true
-    }
-    store.finishImport(importId, {
-      sha256,
+    return finishSqliteImport(store, scenarioId, importId, options, {
+      sha256: result.sha256!,
       encoding: result.encoding,
       rows: result.rows,
       partial: result.aggregator.toPartial(),
       months: result.aggregator.months(),
     })
-    store.commit()
-    return { ok: true, importId, rows: result.rows, sha256, replaced }
   } finally {
+    store.close() // rolls back unless committed
+  }
+}
+
+/** The end of an import on a SQLite file: the duplicate check (or replacement), the sums, the commit. */
+function finishSqliteImport(
+  store: SqliteTrafficImport,
+  scenarioId: number,
+  importId: number,
+  options: ImportOptions,
+  result: {
+    sha256: string
+    encoding: string
+    rows: number
+    partial: TrafficPartial
+    months: TrafficMonth[]
+  },
+): ImportOutcome {
+  const { sha256 } = result
+  const existing = store.findImportByHash(scenarioId, sha256)
+  let replaced = false
+  if (existing) {
+    if (!options.force) return duplicate(sha256, existing.fileName)
+    store.deleteImport(existing.id)
+    replaced = true
+  }
+  store.finishImport(importId, result)
+  store.commit()
+  return { ok: true, importId, rows: result.rows, sha256, replaced }
+}
+
+/**
+ * A file into a SQLite file on two threads: a worker parses (traffic-row-stream.ts) while this thread only
+ * binds and steps the cached INSERT — parsing and inserting overlap. Same transaction, same outcomes.
+ */
+async function importFileWithWorker(
+  sqliteFile: string,
+  scenarioId: number,
+  file: string,
+  size: number,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const store = new SqliteTrafficImport(sqliteFile)
+  const credit = new Int32Array(new SharedArrayBuffer(4))
+  let worker: Worker | undefined
+  try {
+    store.begin()
+    const importId = store.insertImport({
+      scenarioId,
+      fileName: file,
+      sha256: pendingHash(),
+      encoding: options.encoding ?? 'utf-8',
+    })
+    const w = (worker = new Worker(await workerUrl(), WORKER_LIMITS))
+    // the worker's interned ids → ids in the lookup tables (resolved once per distinct code)
+    const institutions: string[] = []
+    const procedures: string[] = []
+    const institutionIds: number[] = []
+    const procedureIds: number[] = []
+    let rows = 0
+    const end = await new Promise<Extract<ImportReply, { type: 'end' }>>((resolve, reject) => {
+      w.on('message', (m: ImportReply) => {
+        if (m.type === 'end') return resolve(m)
+        if (m.type === 'error') return reject(new Error(`traffic worker: ${m.message}`))
+        try {
+          for (const name of m.institutions) institutions.push(name)
+          for (const name of m.procedures) procedures.push(name)
+          const v = m.values
+          for (let o = 0; o < v.length; o += ROW_NUMBERS) {
+            const r = v[o + 2]!
+            const p = v[o + 3]!
+            const c = v[o + 4]!
+            store.row(
+              importId,
+              v[o]!,
+              v[o + 1]!,
+              (institutionIds[r] ??= store.codeId('traffic_institution', institutions[r]!)),
+              (institutionIds[p] ??= store.codeId('traffic_institution', institutions[p]!)),
+              (procedureIds[c] ??= store.codeId('traffic_procedure', procedures[c]!)),
+              v[o + 5]!,
+              v[o + 6]!,
+            )
+          }
+          rows += m.rows
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)))
+          return
+        }
+        Atomics.sub(credit, 0, 1)
+        Atomics.notify(credit, 0)
+        options.onProgress?.({ bytes: m.bytes, totalBytes: size, rows })
+      })
+      w.on('error', reject)
+      w.on('exit', (code) => reject(new Error(`traffic worker exited (${code})`)))
+      w.postMessage({
+        type: 'import',
+        file,
+        encoding: options.encoding,
+        batchRows: 8192,
+        credit,
+        maxOutstanding: 4,
+      } satisfies WorkerRequest)
+    })
+    if (!end.ok) return { ok: false, reason: 'invalid', problem: end.problem }
+    options.onProgress?.({ bytes: size, totalBytes: size, rows })
+    return finishSqliteImport(store, scenarioId, importId, options, end)
+  } finally {
+    if (worker) {
+      Atomics.store(credit, 0, -1_000_000) // release a worker waiting for credit
+      Atomics.notify(credit, 0)
+      await worker.terminate()
+    }
     store.close() // rolls back unless committed
   }
 }
@@ -207,6 +358,16 @@ export async function importTrafficFile(
   options: Omit<ImportOptions, 'sha256' | 'totalBytes'> = {},
 ): Promise<ImportOutcome> {
   const { size } = await stat(file)
+  if (
+    (options.threads ?? defaultThreads()) > 1 &&
+    db.getExecutor().adapter instanceof SqliteAdapter
+  ) {
+    const sqliteFile = await sqliteFileOf(db)
+    if (sqliteFile) {
+      if (!(await scenarioExists(db, scenarioId))) return { ok: false, reason: 'no-scenario' }
+      return importFileWithWorker(sqliteFile, scenarioId, file, size, options)
+    }
+  }
   const stream = createReadStream(file, { highWaterMark: 1 << 20 })
   try {
     return await importTrafficStream(db, scenarioId, file, stream as AsyncIterable<Buffer>, {

@@ -12,17 +12,26 @@ export interface TrafficImportTable {
   imported_at: Generated<string | Date>
 }
 
-/** One log row as read (its 1-based line; the timestamp as an instant). */
+/** One log row as read (its 1-based line; the timestamp as an instant; codes as lookup ids). */
 export interface TrafficRowTable {
   import_id: number
   line: number
   /** the timestamp's instant in milliseconds since 1970-01-01T00:00Z */
   occurred_at: number
-  requester: string
-  provider: string
-  procedure: string
+  /** traffic_institution.id of the 照会元 */
+  requester_id: number
+  /** traffic_institution.id of the 提供先 */
+  provider_id: number
+  /** traffic_procedure.id of the 事務番号 */
+  procedure_id: number
   records: number
   bytes: number
+}
+
+/** A code that rows refer to by id: traffic_institution (照会元・提供先) and traffic_procedure (事務番号). */
+export interface TrafficCodeTable {
+  id: Generated<number>
+  code: string
 }
 
 /** 照会元 × 提供先 sums of one import. */
@@ -48,6 +57,8 @@ export interface TrafficMonthTable {
 export interface TrafficTables {
   traffic_import: TrafficImportTable
   traffic_row: TrafficRowTable
+  traffic_institution: TrafficCodeTable
+  traffic_procedure: TrafficCodeTable
   traffic_pair: TrafficPairTable
   traffic_month: TrafficMonthTable
 }

@@ -4,7 +4,7 @@
  */
 
 /** FNV-1a over bytes: the hash {@link InstitutionTable.findHashed} expects (start from FNV_OFFSET). */
-export const FNV_OFFSET = 0x811c9dc5
+export const FNV_OFFSET = 0x811c9dc5 | 0 // as an int32, like Math.imul results (an empty key keeps it)
 export const FNV_PRIME = 0x01000193
 
 /** Turns bytes into text (throws on bytes that are invalid in the log's encoding). */

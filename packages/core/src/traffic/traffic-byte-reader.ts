@@ -9,7 +9,7 @@
  */
 import { resolveTrafficHeader, type TrafficColumns } from './traffic-header'
 import { TrafficAggregator } from './traffic-aggregator'
-import { FNV_OFFSET, FNV_PRIME, type BytesDecoder } from './institution-table'
+import { FNV_OFFSET, FNV_PRIME, InstitutionTable, type BytesDecoder } from './institution-table'
 import {
   blankProblem,
   type TrafficLogProblem,
@@ -59,6 +59,8 @@ export interface TrafficByteRow extends TrafficRow {
   providerId: number
   /** the timestamp's instant, ms since 1970 UTC (filled with `text`) */
   instant: number
+  /** the 事務番号 interned in {@link TrafficByteReader.procedures} (filled with `text`) */
+  procedureId: number
 }
 
 export interface TrafficByteReaderOptions extends Pick<
@@ -67,8 +69,6 @@ export interface TrafficByteReaderOptions extends Pick<
 > {
   /** bytes → text in the log's encoding; must throw on invalid bytes */
   decode: BytesDecoder
-  /** ASCII bytes → text (faster than `decode` when given, e.g. Buffer#latin1Slice) */
-  ascii?: (buf: Uint8Array, start: number, end: number) => string
   /** is the input UTF-8 (a byte order mark at the start is skipped); default true */
   utf8?: boolean
   /** the encoding's name in messages */
@@ -92,14 +92,10 @@ export const encodingProblem = (encoding: string, line: number): TrafficLogProbl
 const copyOf = (buf: Uint8Array, from: number): Uint8Array =>
   Uint8Array.prototype.slice.call(buf, from)
 
-function asciiText(buf: Uint8Array, start: number, end: number): string {
-  let s = ''
-  for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!)
-  return s
-}
-
 export class TrafficByteReader {
   readonly aggregator: TrafficAggregator
+  /** 事務番号 seen (with `text`), interned like the institutions */
+  readonly procedures = new InstitutionTable()
   private columns: TrafficColumns | undefined
   private roles: Uint8Array | undefined
   private readonly sliceMode: boolean
@@ -113,7 +109,6 @@ export class TrafficByteReader {
   private rows = 0
   private readonly aggregate: boolean
   private readonly decode: BytesDecoder
-  private readonly ascii: (buf: Uint8Array, start: number, end: number) => string
   private readonly bomPossible: boolean
   private readonly encodingName: string
   private readonly onRow: ((row: TrafficByteRow, line: number) => void) | undefined
@@ -123,6 +118,7 @@ export class TrafficByteReader {
     requesterId: 0,
     providerId: 0,
     instant: 0,
+    procedureId: 0,
   }
   // the current record: field i is (quoted[i] ? scratch : buf)[starts[i], ends[i])
   private starts = new Int32Array(64)
@@ -144,7 +140,6 @@ export class TrafficByteReader {
     this.aggregator = options.aggregator ?? new TrafficAggregator()
     this.aggregate = options.aggregate !== false
     this.decode = options.decode
-    this.ascii = options.ascii ?? asciiText
     this.bomPossible = (options.utf8 ?? true) && !this.sliceMode
     this.encodingName = options.encodingName ?? (options.utf8 === false ? 'shift_jis' : 'utf-8')
     this.onRow = options.onRow
@@ -571,7 +566,9 @@ export class TrafficByteReader {
       if (this.text) {
         row.timestamp = ''
         row.instant = timestampEpochMsBytes(buf, tsStart, tsEnd)
-        row.procedure = procEnd > procStart ? this.ascii(buf, procStart, procEnd) : ''
+        const pid = this.procedures.internBytes(buf, procStart, procEnd, this.decode)
+        row.procedureId = pid
+        row.procedure = this.procedures.names[pid]!
       }
       this.onRow(row, line)
     }
@@ -626,7 +623,12 @@ export class TrafficByteReader {
       row.timestamp = '' // the instant is what is stored; the text path keeps the text
       row.instant = timestampEpochMsBytes(buf, starts[k]!, ends[k]!)
       k = columns.procedure
-      row.procedure = k >= 0 ? this.ascii(buf, starts[k]!, ends[k]!) : ''
+      const pid =
+        k >= 0
+          ? this.procedures.internBytes(buf, starts[k]!, ends[k]!, this.decode)
+          : this.procedures.internString('')
+      row.procedureId = pid
+      row.procedure = this.procedures.names[pid]!
     }
     return true
   }
@@ -643,7 +645,10 @@ export class TrafficByteReader {
     const t = this.aggregator.institutions
     row.requesterId = t.internString(row.requester)
     row.providerId = t.internString(row.provider)
-    if (this.text) row.instant = timestampEpochMs(row.timestamp)
+    if (this.text) {
+      row.instant = timestampEpochMs(row.timestamp)
+      row.procedureId = this.procedures.internString(row.procedure)
+    }
   }
 }
 

@@ -20,10 +20,7 @@ export const trafficCommand: Command = {
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['format', 'encoding', 'scenario', 'threads'] })
     if (!args.positional.length) throw new CliError(`usage: ${this.usage}`, 2)
-    const threadsText = flag(args, 'threads')
-    const threads = threadsText === undefined ? undefined : Number(threadsText)
-    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
-      throw new CliError(`--threads は 1〜64 の整数です (got "${threadsText}")`, 2)
+    const threads = threadsFlag(args)
     const format = oneOf(flag(args, 'format'), ['json', 'table'] as const, 'json', 'format')
     const scenarioFile = flag(args, 'scenario')
     const scenario = scenarioFile ? readScenarioFile(scenarioFile).scenario : undefined
@@ -43,12 +40,21 @@ export const trafficCommand: Command = {
   },
 }
 
+function threadsFlag(args: ReturnType<typeof parseArgs>): number | undefined {
+  const text = flag(args, 'threads')
+  const threads = text === undefined ? undefined : Number(text)
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
+    throw new CliError(`--threads は 1〜64 の整数です (got "${text}")`, 2)
+  return threads
+}
+
 /** `warikan db import-traffic <scenario-id> <file.csv>... [--force]`: one transaction per file. */
 export const importTrafficSubcommand = {
   usage:
-    'warikan db import-traffic <scenario-id> <file.csv>... [--force] [--encoding utf-8|shift_jis] [--db FILE]',
+    'warikan db import-traffic <scenario-id> <file.csv>... [--force] [--encoding utf-8|shift_jis] [--db FILE] [--threads N]',
   run: async (argv: string[], ctx: CliContext): Promise<number> => {
-    const args = parseArgs(argv, { values: ['db', 'encoding'], booleans: ['force'] })
+    const args = parseArgs(argv, { values: ['db', 'encoding', 'threads'], booleans: ['force'] })
+    const threads = threadsFlag(args)
     const [idText, ...files] = args.positional
     const id = Number(idText)
     if (!Number.isSafeInteger(id) || id <= 0 || !files.length)
@@ -64,6 +70,7 @@ export const importTrafficSubcommand = {
           outcome = await importTrafficFile(db, id, file, {
             force,
             encoding,
+            threads,
             onProgress: progress.update,
           })
         } catch (e) {
