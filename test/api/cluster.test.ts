@@ -1,0 +1,76 @@
+/**
+ * `warikan serve --workers 2`: the primary seeds the demo once, two workers answer on one port with the same
+ * demo token, and a stop signal ends every process.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, expect, it } from 'vitest'
+
+const dir = mkdtempSync(join(tmpdir(), 'warikan-cluster-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+
+it(
+  'serves the demo from two workers on one port and stops cleanly',
+  { timeout: 60_000 },
+  async () => {
+    const port = await freePort()
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'packages/api/src/cli/main.ts',
+        'serve',
+        '--demo',
+        '--workers',
+        '2',
+        '--port',
+        String(port),
+        '--db',
+        join(dir, 'w.db'),
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HOST: '127.0.0.1' } },
+    )
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    )
+    await expect
+      .poll(() => (stderr.match(/warikan serve: http:\/\/127\.0\.0\.1:\d+\//g) ?? []).length, {
+        timeout: 45_000,
+        interval: 200,
+      })
+      .toBe(2)
+    expect(stderr).toContain('warikan serve: 2 workers')
+    expect(stderr.match(/デモデータを取り込みました/g)).toHaveLength(1)
+
+    const url = `http://127.0.0.1:${port}`
+    const { token } = (await (await fetch(`${url}/api/demo/session`)).json()) as { token: string }
+    const headers = { Authorization: `Bearer ${token}` }
+    // enough requests that both workers answer some; every one must see the same data
+    const totals = await Promise.all(
+      Array.from({ length: 40 }, async () => {
+        const r = await fetch(`${url}/api/scenarios/1/allocation`, { headers })
+        expect(r.status).toBe(200)
+        return ((await r.json()) as { total: number }).total
+      }),
+    )
+    expect(new Set(totals)).toEqual(new Set([1_037_000_000]))
+
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  },
+)
