@@ -7,6 +7,7 @@
 import { fraction, type Fraction } from 'mathjs'
 import { allocate, parseScenario, type Scenario } from '../packages/core/src/index'
 import { nationalScenario } from './national-scenario'
+import { time } from './timing'
 
 function mathjsAllocate(s: Scenario): Map<string, number[]> {
   const out = new Map<string, number[]>()
@@ -61,17 +62,6 @@ function exactDouble(x: number): Fraction {
     e++
   }
   return fraction(BigInt(m), 2n ** BigInt(e))
-}
-
-const time = (fn: () => void, runs: number) => {
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn()
-    samples.push(performance.now() - t)
-  }
-  samples.sort((a, b) => a - b)
-  return { median: samples[Math.floor(samples.length / 2)]!, min: samples[0]! }
 }
 
 const parsed = parseScenario(nationalScenario())

@@ -15,6 +15,7 @@ import {
   type PatternModel,
 } from '../packages/core/src/patterns/index'
 import { mulberry32, nationalScenario } from './national-scenario'
+import { time } from './timing'
 
 const MEMBERS = 1741
 const SERVICES = 20
@@ -89,17 +90,6 @@ function naiveServers(model: PatternModel): number[] {
     }
     return total
   })
-}
-
-const time = (fn: () => void, runs: number) => {
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn()
-    samples.push(performance.now() - t)
-  }
-  samples.sort((a, b) => a - b)
-  return { median: samples[Math.floor(samples.length / 2)]!, min: samples[0]! }
 }
 
 const scenario = patternsScenario()
