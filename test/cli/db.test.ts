@@ -7,6 +7,7 @@ import {
   importScenario,
   listScenarios,
 } from '../../packages/api/src/scenario/scenario.service'
+import { listAudit } from '../../packages/api/src/audit/audit.service'
 import { cli } from '../helpers/cli'
 import { testDatabases } from '../helpers/databases'
 
@@ -64,6 +65,11 @@ describe.each(testDatabases())('scenario storage on $name', ({ create }) => {
         if (r.ok) expect(await exportScenario(handle.db, r.value.id)).toEqual(doc)
       }
       const list = await listScenarios(handle.db)
+      // the CLI's import is the API's create: audited, by the CLI actor
+      const audit = await listAudit(handle.db, { scenarioId: list[0]!.id })
+      expect(audit.map((e) => [e.action, e.actor, e.tokenId])).toEqual([
+        ['scenario.create', 'cli', null],
+      ])
       expect(list.map((s) => s.consortiumId)).toEqual([
         list[0]!.consortiumId,
         list[0]!.consortiumId,

@@ -7,10 +7,11 @@ import {
   type ScenarioInput,
 } from '@warikan/core'
 import type { Kysely } from 'kysely'
+import { CLI_ACTOR } from '../audit/audit.service'
 import type { Database } from '../db/database'
+import { createScenario } from './scenario-edit.service'
 import {
   findOrCreateConsortium,
-  insertScenario,
   listScenarioSummaries,
   loadScenarioDocument,
   type ScenarioSummary,
@@ -21,7 +22,11 @@ export interface ImportedScenario {
   consortiumId: number
 }
 
-/** Validates, then writes the whole scenario in one transaction; nothing is written on invalid input. */
+/**
+ * The CLI's import (`warikan db import`): the same write as the API's create — validated first (nothing is
+ * written on invalid input), one transaction, and an audit record by the CLI actor — into the consortium
+ * named by the document (created if new).
+ */
 export async function importScenario(
   db: Kysely<Database>,
   document: unknown,
@@ -29,17 +34,12 @@ export async function importScenario(
 ): Promise<Result<ImportedScenario>> {
   const parsed = parseScenario(document)
   if (!parsed.ok) return parsed
-  const doc = document as ScenarioInput
-  const title = options.title ?? defaultTitle(parsed.value)
-  const value = await db.transaction().execute(async (trx) => {
-    const consortiumId = await findOrCreateConsortium(trx, doc.consortium.name)
-    const id = await insertScenario(trx, consortiumId, doc, title)
-    return { id, consortiumId }
-  })
-  return { ok: true, value }
+  const consortiumId = await findOrCreateConsortium(db, parsed.value.consortium.name)
+  const created = await createScenario(db, consortiumId, document, options.title, CLI_ACTOR)
+  if (created.ok) return { ok: true, value: { id: created.value.id, consortiumId } }
+  if (created.reason === 'invalid') return { ok: false, issues: created.issues }
+  throw new Error(`scenario import failed: ${created.reason}`)
 }
-
-const defaultTitle = (s: Scenario) => `${s.consortium.fiscalYear}年度 ${s.consortium.name}`
 
 export const listScenarios = (db: Kysely<Database>): Promise<ScenarioSummary[]> =>
   listScenarioSummaries(db)
