@@ -76,6 +76,7 @@ export async function harness(
   const app = createApp({
     db,
     dialect: handle.dialect,
+    changeToken: handle.changeToken,
     env: readEnv({ WARIKAN_RATE_LIMIT_PER_MINUTE: '100000', ...env }),
     log: (l) => logs.push(l),
     accessLog: true,

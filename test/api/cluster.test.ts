@@ -70,6 +70,40 @@ it(
     )
     expect(new Set(totals)).toEqual(new Set([1_037_000_000]))
 
+    // the server writes the API headers itself (server.ts), so check them over the wire
+    const me = await fetch(`${url}/api/me`, { headers })
+    expect(me.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(me.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(me.headers.get('cache-control')).toBe('no-store')
+    expect(me.headers.get('content-type')).toMatch(/^application\/json/)
+    expect((await fetch(`${url}/api/me`)).headers.get('cache-control')).toBe('no-store') // 401 too
+
+    // an edit answered by one worker is seen by every worker's next read (metadata caches check the
+    // SQLite change token on each request)
+    const current = (await (await fetch(`${url}/api/scenarios/1`, { headers })).json()) as {
+      document: { members: Array<{ code: string; population: number }> }
+    }
+    const document = structuredClone(current.document)
+    document.members.find((m) => m.code === '143014')!.population *= 10
+    const put = await fetch(`${url}/api/scenarios/1`, {
+      method: 'PUT',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: 1, document }),
+    })
+    expect(put.status).toBe(200)
+    const after = await Promise.all(
+      Array.from({ length: 40 }, async () => {
+        const [meta, allocation] = await Promise.all([
+          fetch(`${url}/api/scenarios/1`, { headers }).then((r) => r.json()),
+          fetch(`${url}/api/scenarios/1/allocation`, { headers }).then((r) => r.json()),
+        ])
+        const hayama = (allocation as { members: Array<{ code: string; total: number }> }).members
+        return `${(meta as { version: number }).version}:${hayama.find((m) => m.code === '143014')!.total}`
+      }),
+    )
+    expect(new Set(after).size).toBe(1)
+    expect(after[0]).toMatch(/^2:/)
+
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
   },

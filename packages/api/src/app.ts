@@ -9,7 +9,7 @@ import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
 import { timeout } from 'hono/timeout'
 import type { Kysely } from 'kysely'
-import { allocationService, type TrafficSource } from './allocation/allocation.service'
+import { allocationService } from './allocation/allocation.service'
 import { registerAllocationRoutes } from './allocation/allocation.routes'
 import { registerAuditRoutes } from './audit/audit.routes'
 import { registerAuthRoutes } from './auth/auth.routes'
@@ -20,6 +20,7 @@ import type { Database } from './db/database'
 import type { Env } from './env'
 import { registerFairnessRoutes } from './fairness/fairness.routes'
 import { ApiError } from './http/api-error'
+import { API_HEADERS, isApiPath } from './http/api-headers'
 import type { AppEnv } from './http/app-env'
 import { requireToken } from './http/auth-middleware'
 import type { AppDeps } from './http/deps'
@@ -29,9 +30,9 @@ import { requestLog } from './http/request-log'
 import { json } from './http/schemas'
 import { registerNetworkRoutes } from './network/network.routes'
 import { registerPatternsRoutes } from './patterns/patterns.routes'
+import { scenarioDocumentReader, scenarioMetaReader } from './scenario/scenario-readers'
 import { registerScenarioRoutes } from './scenario/scenario.routes'
 import { registerTrafficRoutes, TRAFFIC_UPLOAD_PATH } from './traffic/traffic.routes'
-import { storedTraffic } from './traffic/traffic.service'
 import { registerWhatifRoutes } from './whatif/whatif.routes'
 
 export interface CreateAppOptions {
@@ -44,27 +45,13 @@ export interface CreateAppOptions {
   log?: (line: string) => void
   /** one access-log line per request (method, path, status, ms) */
   accessLog?: boolean
-  /** a stored scenario's traffic aggregate, for the traffic driver (default: the stored imports) */
-  traffic?: TrafficSource
+  /** the Node server writes API_HEADERS itself (server.ts); otherwise a middleware sets them */
+  apiHeadersSetByServer?: boolean
+  /** the database's change token (SQLite, see create-db.ts): lets scenario metadata be remembered */
+  changeToken?: (() => string) | undefined
 }
 
 const PUBLIC_PATHS = new Set(['/api/demo/session'])
-
-/** The headers of Hono's secureHeaders defaults, plus no caching of API data. */
-const API_HEADERS: ReadonlyArray<[string, string]> = [
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Origin-Agent-Cluster', '?1'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-DNS-Prefetch-Control', 'off'],
-  ['X-Download-Options', 'noopen'],
-  ['X-Frame-Options', 'SAMEORIGIN'],
-  ['X-Permitted-Cross-Domain-Policies', 'none'],
-  ['X-XSS-Protection', '0'],
-  ['Cache-Control', 'no-store'],
-]
 
 export const demoSessionRoute = createRoute({
   method: 'get',
@@ -85,22 +72,25 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     dialect,
     env,
     log,
-    allocations: allocationService(db, options.traffic ?? storedTraffic),
+    allocations: allocationService(db),
+    scenarioMeta: scenarioMetaReader(db, options.changeToken),
+    scenarioDocument: scenarioDocumentReader(db, options.changeToken),
   }
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.onError(onError(log))
   app.notFound(notFoundHandler)
 
   if (options.accessLog) app.use('*', requestLog(log))
-  // API responses get their security and cache headers before the handler runs, so the node adapter keeps its
-  // fast path (headers set after next() make it materialise and copy the Response). Other paths (the static
-  // web app, /doc, /reference) use Hono's secureHeaders.
+  // API responses get API_HEADERS (http/api-headers.ts) before the handler runs, so the node adapter keeps its
+  // fast path (headers set after next() make it materialise and copy the Response); the Node server writes
+  // them on the raw response instead. Other paths (the static web app, /doc, /reference) use secureHeaders.
   const pageHeaders = secureHeaders({ crossOriginResourcePolicy: 'same-origin' })
-  app.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : pageHeaders(c, next)))
-  app.use('/api/*', (c, next) => {
-    for (const [name, value] of API_HEADERS) c.header(name, value)
-    return next()
-  })
+  app.use('*', (c, next) => (isApiPath(c.req.path) ? next() : pageHeaders(c, next)))
+  if (!options.apiHeadersSetByServer)
+    app.use('/api/*', (c, next) => {
+      for (const [name, value] of API_HEADERS) c.header(name, value)
+      return next()
+    })
   const origins = env.WARIKAN_CORS_ORIGINS.split(',')
     .map((s) => s.trim())
     .filter(Boolean)

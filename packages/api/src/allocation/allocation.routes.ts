@@ -138,7 +138,7 @@ export function registerAllocationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
   app.openapi(scenarioAllocationRoute, async (c) => {
     const { id } = c.req.valid('param')
     const { meta, grant } = await scenarioAccess(c, deps, id, 'read')
-    const result = unwrap(await deps.allocations.forScenario(id, meta.version), id)
+    const result = unwrap(await deps.allocations.forScenario(meta), id)
     if (grant.role === 'member') return c.json(forMember(result.allocation.output, grant), 200)
     // The cached JSON text is sent as is: the hot path of the load test does no serialisation.
     return c.body(result.body, 200, { 'Content-Type': 'application/json' }) as never
@@ -148,7 +148,7 @@ export function registerAllocationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     const { id, code } = c.req.valid('param')
     const { meta, grant } = await scenarioAccess(c, deps, id, 'read')
     if (grant.role === 'member' && grant.memberCode !== code) throw forbidden()
-    const result = unwrap(await deps.allocations.forScenario(id, meta.version), id)
+    const result = unwrap(await deps.allocations.forScenario(meta), id)
     if (!result.scenario.members.some((m) => m.code === code)) throw notFound(`団体コード ${code}`)
     return c.json({ code, explanations: explain(result.allocation, code) }, 200)
   })

@@ -1,7 +1,8 @@
 /**
- * Allocation of stored scenarios, cached per (scenario, version, traffic generation): a scenario's
- * allocation only changes when its document (version) or its traffic changes, so repeated reads are served
- * from memory. Unsaved what-ifs are computed each time.
+ * Allocation of stored scenarios, cached per (scenario, version, traffic key): a scenario's allocation only
+ * changes when its document (version) or its stored traffic changes, so repeated reads are served from
+ * memory. The caller passes the scenario's current state (scenario-readers.ts), so traffic imported by
+ * another worker or by the CLI is used by the next read. Unsaved what-ifs are computed each time.
  */
 import {
   allocate,
@@ -16,6 +17,7 @@ import {
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { loadScenario } from '../scenario/scenario.service'
+import { storedTraffic } from '../traffic/traffic.service'
 
 export type AllocationResult =
   | {
@@ -31,30 +33,22 @@ export type AllocationResult =
   | { ok: false; reason: 'invalid'; issues: InputIssue[] }
   | { ok: false; reason: 'not_found' }
 
-/** Supplies a stored scenario's traffic aggregate (undefined when none is stored). */
-export type TrafficSource = (
-  db: Kysely<Database>,
-  scenarioId: number,
-) => Promise<TrafficAggregate | undefined>
-
 export interface AllocationService {
-  forScenario(scenarioId: number, version: number): Promise<AllocationResult>
-  /** forget cached results of a scenario (after a traffic upload) */
-  invalidate(scenarioId: number): void
+  /** the scenario's current state, from the scenario reader */
+  forScenario(scenario: {
+    id: number
+    version: number
+    trafficKey: string
+  }): Promise<AllocationResult>
 }
 
-export function allocationService(
-  db: Kysely<Database>,
-  traffic: TrafficSource,
-  maxEntries = 256,
-): AllocationService {
+export function allocationService(db: Kysely<Database>, maxEntries = 256): AllocationService {
   const cache = new Map<string, Promise<AllocationResult>>()
-  const generation = new Map<number, number>()
   const compute = async (scenarioId: number): Promise<AllocationResult> => {
     const loaded = await loadScenario(db, scenarioId)
     if (!loaded) return { ok: false, reason: 'not_found' }
     if (!loaded.ok) return { ok: false, reason: 'invalid', issues: loaded.issues }
-    const aggregate = await traffic(db, scenarioId)
+    const aggregate = await storedTraffic(db, scenarioId)
     const result = allocate(loaded.scenario, aggregate ? { traffic: aggregate } : {})
     if (!result.ok) return { ok: false, reason: 'invalid', issues: result.issues }
     const json = JSON.stringify(result.value.output)
@@ -68,11 +62,11 @@ export function allocationService(
     }
   }
   return {
-    forScenario(scenarioId, version) {
-      const key = `${scenarioId}:${version}:${generation.get(scenarioId) ?? 0}`
+    forScenario({ id, version, trafficKey }) {
+      const key = `${id}:${version}:${trafficKey}`
       const hit = cache.get(key)
       if (hit) return hit
-      const promise = compute(scenarioId)
+      const promise = compute(id)
       if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string)
       cache.set(key, promise)
       // Failures (e.g. a database error) are not cached.
@@ -83,9 +77,6 @@ export function allocationService(
         () => cache.delete(key),
       )
       return promise
-    },
-    invalidate(scenarioId) {
-      generation.set(scenarioId, (generation.get(scenarioId) ?? 0) + 1)
     },
   }
 }

@@ -214,7 +214,7 @@ export function registerFairnessRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const query = c.req.valid('query')
     const alpha = alphaOption(query.alpha)
     const { meta } = await scenarioAccess(c, deps, id, 'readAll')
-    const allocated = await deps.allocations.forScenario(id, meta.version)
+    const allocated = await deps.allocations.forScenario(meta)
     if (!allocated.ok) {
       if (allocated.reason === 'not_found') throw notFound(`シナリオ ${id}`)
       throw new ApiError(

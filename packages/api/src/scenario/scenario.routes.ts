@@ -24,13 +24,12 @@ import {
   copyScenario,
   createScenario,
   deleteScenario,
-  getScenarioMeta,
   isoTimestamp,
   updateScenario,
-  type ScenarioMeta,
   type WriteResult,
 } from './scenario-edit.service'
-import { exportScenario, listScenarios } from './scenario.service'
+import type { ScenarioState } from './scenario-readers'
+import { listScenarios } from './scenario.service'
 
 export const ScenarioSummarySchema = z
   .object({
@@ -169,8 +168,8 @@ export async function scenarioAccess(
   deps: AppDeps,
   id: number,
   permission: 'read' | 'readAll' | 'write' | 'admin',
-): Promise<{ meta: ScenarioMeta; grant: RoleGrant }> {
-  const meta = await getScenarioMeta(deps.db, id)
+): Promise<{ meta: ScenarioState; grant: RoleGrant }> {
+  const meta = await deps.scenarioMeta(id)
   if (!meta) throw notFound(`シナリオ ${id}`)
   const grant = requireGrant(c, meta.consortiumId, permission)
   return { meta, grant }
@@ -246,7 +245,7 @@ export function registerScenarioRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
   app.openapi(getScenarioRoute, async (c) => {
     const { id } = c.req.valid('param')
     const { meta, grant } = await scenarioAccess(c, deps, id, 'read')
-    const doc = await exportScenario(deps.db, id)
+    const doc = await deps.scenarioDocument(id)
     if (!doc) throw notFound(`シナリオ ${id}`)
     const member = grant.role === 'member'
     return c.json(
@@ -295,7 +294,6 @@ export function registerScenarioRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const { id } = c.req.valid('param')
     await scenarioAccess(c, deps, id, 'admin')
     const result = await deleteScenario(deps.db, id, actorOf(c.get('principal')))
-    deps.allocations.invalidate(id)
     return c.json({ ...unwrapWrite(result, `シナリオ ${id}`), deleted: true as const }, 200)
   })
 }

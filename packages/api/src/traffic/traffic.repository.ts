@@ -163,6 +163,19 @@ export async function finishImport(
   }
 }
 
+/**
+ * Which imports a scenario's stored traffic is made of, as a short key: their count and highest id. Import
+ * ids only grow, so any import added (higher id) or removed (lower count) gives a different key.
+ */
+export async function trafficImportsKey(db: Executor, scenarioId: number): Promise<string> {
+  const r = await db
+    .selectFrom('traffic_import')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('last')])
+    .where('scenario_id', '=', scenarioId)
+    .executeTakeFirstOrThrow()
+  return `${Number(r.n)}:${r.last === null ? 0 : Number(r.last)}`
+}
+
 export const countRows = async (db: Executor, scenarioId?: number): Promise<number> => {
   let q = db.selectFrom('traffic_row').select((eb) => eb.fn.countAll<number>().as('n'))
   if (scenarioId !== undefined)

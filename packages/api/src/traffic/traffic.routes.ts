@@ -196,7 +196,6 @@ export function registerTrafficRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           )
       }
     }
-    deps.allocations.invalidate(id)
     const summary = {
       importId: outcome.importId,
       sha256: outcome.sha256,

@@ -31,6 +31,7 @@ import {
   loadTrafficAggregate,
   ROW_WIDTH,
   TrafficRowWriter,
+  trafficImportsKey,
 } from './traffic.repository'
 import { SqliteTrafficImport, sqliteFileOf } from './traffic-sqlite'
 
@@ -384,6 +385,10 @@ export const storedTraffic = (
   db: Kysely<Database>,
   scenarioId: number,
 ): Promise<TrafficAggregate | undefined> => loadTrafficAggregate(db, scenarioId)
+
+/** Changes whenever the scenario's stored traffic changes (an import added, replaced or deleted). */
+export const storedTrafficKey = (db: Kysely<Database>, scenarioId: number): Promise<string> =>
+  trafficImportsKey(db, scenarioId)
 
 export const storedRowCount = (db: Kysely<Database>, scenarioId?: number): Promise<number> =>
   countRows(db, scenarioId)

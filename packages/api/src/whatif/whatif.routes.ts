@@ -90,7 +90,7 @@ export const compareRoute = createRoute({
 /** A stored scenario's allocation output (through the cache), or the one error type. */
 async function allocated(c: Context<AppEnv>, deps: AppDeps, side: 'a' | 'b', id: number) {
   const { meta } = await scenarioAccess(c, deps, id, 'readAll')
-  const r = await deps.allocations.forScenario(id, meta.version)
+  const r = await deps.allocations.forScenario(meta)
   if (r.ok)
     return { meta: { id, title: meta.title, version: meta.version }, output: r.allocation.output }
   if (r.reason === 'not_found') throw notFound(`シナリオ ${id}`)

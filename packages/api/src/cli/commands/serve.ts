@@ -47,6 +47,7 @@ export const serveCommand: Command = {
     const running = await startServer({
       db: handle.db,
       dialect: handle.dialect,
+      changeToken: handle.changeToken,
       env,
       demo,
       port,

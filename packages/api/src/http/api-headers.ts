@@ -1,0 +1,22 @@
+/**
+ * The headers every API response carries: Hono's secureHeaders defaults plus no caching of API data.
+ * The Node server writes them on the raw response before Hono runs (a plain header object keeps the node
+ * adapter's fast path; 12 `c.header()` calls build an undici Headers object per request). An app used
+ * without that server (`app.request` in tests, other runtimes) sets them in a middleware instead.
+ */
+export const API_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Origin-Agent-Cluster', '?1'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-DNS-Prefetch-Control', 'off'],
+  ['X-Download-Options', 'noopen'],
+  ['X-Frame-Options', 'SAMEORIGIN'],
+  ['X-Permitted-Cross-Domain-Policies', 'none'],
+  ['X-XSS-Protection', '0'],
+  ['Cache-Control', 'no-store'],
+]
+
+export const isApiPath = (path: string): boolean => path.startsWith('/api/')
