@@ -221,7 +221,32 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
       ''
     expect(hayama.startsWith('+¥')).toBe(true)
     expect(await table.locator('tbody tr').last().textContent()).toContain('±¥0')
+    expect(await page.locator('section.join-effect').count()).toBe(0) // a leave is no join
     await shot(page, 'compare')
+
+    // The other way round, 清川村 joins: the 割り勘効果 lists what each of the other 13 saves.
+    await page.selectOption('select[data-compare="a"]', String(id))
+    await page.selectOption('select[data-compare="b"]', '1')
+    await page.click('.view-compare .toolbar button')
+    const effect = page.locator('table.join-effect')
+    await expect.poll(() => effect.locator('tbody tr').count()).toBe(14) // 13 members + 合計
+    // saving = A − B = −(B − A) of the comparison table, member by member
+    const deltaOf = async (name: string) => {
+      const text = await table
+        .locator('tbody tr', { hasText: name })
+        .locator('td')
+        .nth(2)
+        .textContent()
+      return (text?.startsWith('−') ? -1 : 1) * yen(text) // formatYenDelta: −¥ with U+2212
+    }
+    const savingOf = async (name: string) =>
+      yen(await effect.locator('tbody tr', { hasText: name }).locator('td').nth(2).textContent())
+    expect(await savingOf('葉山町')).toBeGreaterThan(0)
+    expect(await savingOf('葉山町')).toBe(-(await deltaOf('葉山町')))
+    expect(await page.locator('section.join-effect p').textContent()).toContain(
+      '清川村の加入により',
+    )
+    await shot(page, 'compare-join-effect', true)
   })
 
   it('shows the fairness report of the demo: who misses 2割, α, Shapley summing to c(N), the core', async () => {

@@ -7,6 +7,7 @@ import type { AllocationOutput } from '@warikan/core'
 import {
   compareAllocations,
   joinEffect,
+  membersJoined,
   type AllocationComparison,
   type JoinEffectRow,
 } from '@warikan/core/whatif'
@@ -14,11 +15,6 @@ import {
 export interface Comparison extends AllocationComparison {
   /** present when B = A's members plus at least one joiner */
   joinEffect?: JoinEffectRow[]
-}
-
-export const membersJoined = (a: AllocationOutput, b: AllocationOutput): boolean => {
-  const inB = new Set(b.members.map((m) => m.code))
-  return b.members.length > a.members.length && a.members.every((m) => inB.has(m.code))
 }
 
 export function compareOutputs(a: AllocationOutput, b: AllocationOutput): Comparison {

@@ -56,6 +56,14 @@ export interface JoinEffectRow {
   savingRate: number | null
 }
 
+/** True when `after` has every member of `before` and at least one more: a join, with a 割り勘効果. */
+export function membersJoined(before: AllocationOutput, after: AllocationOutput): boolean {
+  const inAfter = new Set(after.members.map((m) => m.code))
+  return (
+    after.members.length > before.members.length && before.members.every((m) => inAfter.has(m.code))
+  )
+}
+
 /** 割り勘効果 of a joiner: every existing member's saving. */
 export function joinEffect(before: AllocationOutput, after: AllocationOutput): JoinEffectRow[] {
   const next = new Map(after.members.map((m) => [m.code, m.total]))

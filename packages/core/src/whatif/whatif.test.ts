@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { allocate } from '../allocation/allocate'
 import { parseScenario, type Scenario } from '../scenario'
-import { compareAllocations, joinEffect } from './compare'
+import { compareAllocations, joinEffect, membersJoined } from './compare'
 import { applyOperation } from './operations'
 
 function base(): Scenario {
@@ -41,6 +41,13 @@ describe('what-if operations', () => {
     expect(effect.map((e) => e.saving)).toEqual([200, 200])
     // before: 葉山 600 + 250 + 300 = 1150, 寒川 600 + 750 = 1350
     expect(effect.map((e) => e.before)).toEqual([1150, 1350])
+    // a join only when B keeps every member of A and adds one; not the other way round, not a swap
+    expect(membersJoined(out(s), out(joined.value))).toBe(true)
+    expect(membersJoined(out(joined.value), out(s))).toBe(false)
+    expect(membersJoined(out(s), out(s))).toBe(false)
+    const left = applyOperation(joined.value, { op: 'removeMember', code: '143014' })
+    if (!left.ok) throw new Error('bad')
+    expect(membersJoined(out(s), out(left.value))).toBe(false) // 大磯 in, 葉山 out: same size
   })
 
   it('a member leaves: fixed shares renormalised exactly, its own items dropped', () => {

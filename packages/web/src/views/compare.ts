@@ -1,51 +1,98 @@
 /**
- * シナリオ比較: two scenarios side by side with per-member deltas (a town joins, a rule changes).
- * Both are allocated in the browser with the core, each with its own stored traffic.
+ * シナリオ比較: two scenarios side by side with per-member deltas (a town joins, a rule changes), and when B is A
+ * plus newcomers, the 割り勘効果: what every existing member saves because they joined. Both are allocated in
+ * the browser with the core (each with its own stored traffic); the comparison is the core's, the same as
+ * `warikan compare` and `GET /api/compare`.
  */
 import { formatPercent, formatYen, formatYenDelta, type AllocationOutput } from '@warikan/core'
+import { compareAllocations, joinEffect, membersJoined } from '@warikan/core/whatif'
 import { compute, loadTraffic, type AppState } from '../model'
 import { dataTable, h, replace } from './dom'
 import { drawChart, panel } from './panel'
 
-export interface MemberDelta {
-  code: string
-  name: string
-  a?: number
-  b?: number
-  delta: number
-  rateA?: number
-  rateB?: number
-  note: string
+const rateText = (rate: number | null | undefined) =>
+  rate === undefined || rate === null ? '—' : formatPercent(rate)
+
+/** The per-member table: A, B, B − A, both savings rates, 加入 / 脱退 for members in only one. */
+function comparisonTable(
+  titles: { a: string; b: string },
+  a: AllocationOutput,
+  b: AllocationOutput,
+): { table: HTMLTableElement; rows: ReturnType<typeof compareAllocations>['rows'] } {
+  const comparison = compareAllocations(a, b)
+  const rateA = new Map(a.members.map((m) => [m.code, m.savingsRate]))
+  const rateB = new Map(b.members.map((m) => [m.code, m.savingsRate]))
+  const table = dataTable(
+    `A「${titles.a}」と B「${titles.b}」の比較`,
+    ['団体', 'A 負担金', 'B 負担金', '増減（B − A）', 'A 削減率', 'B 削減率', '備考'],
+    [
+      ...comparison.rows.map((r) => [
+        r.name,
+        r.before === undefined ? '—' : formatYen(r.before),
+        r.after === undefined ? '—' : formatYen(r.after),
+        formatYenDelta(r.diff),
+        rateText(rateA.get(r.code)),
+        rateText(rateB.get(r.code)),
+        r.before === undefined
+          ? '加入（Aにいない）'
+          : r.after === undefined
+            ? '脱退（Bにいない）'
+            : '',
+      ]),
+      [
+        '合計',
+        formatYen(comparison.totalBefore),
+        formatYen(comparison.totalAfter),
+        formatYenDelta(comparison.totalDiff),
+        '',
+        '',
+        '',
+      ],
+    ],
+    { className: 'data compare' },
+  )
+  return { table, rows: comparison.rows }
 }
 
-/** Join two allocations by member code; members in only one are 加入 / 脱退. */
-export function memberDeltas(a: AllocationOutput, b: AllocationOutput): MemberDelta[] {
-  const inB = new Map(b.members.map((m) => [m.code, m]))
-  const rows: MemberDelta[] = a.members.map((m) => {
-    const other = inB.get(m.code)
-    return {
-      code: m.code,
-      name: m.name,
-      a: m.total,
-      ...(other ? { b: other.total } : {}),
-      delta: (other?.total ?? 0) - m.total,
-      ...(m.savingsRate === undefined ? {} : { rateA: m.savingsRate }),
-      ...(other?.savingsRate === undefined ? {} : { rateB: other.savingsRate }),
-      note: other ? '' : '脱退（Bにいない）',
-    }
-  })
+/** 割り勘効果 (seed 002 表1-3): each existing member's saving from the newcomers, when B = A + joiners. */
+function joinEffectTable(a: AllocationOutput, b: AllocationOutput): HTMLElement | undefined {
+  if (!membersJoined(a, b)) return undefined
+  const rows = joinEffect(a, b)
   const inA = new Set(a.members.map((m) => m.code))
-  for (const m of b.members)
-    if (!inA.has(m.code))
-      rows.push({
-        code: m.code,
-        name: m.name,
-        b: m.total,
-        delta: m.total,
-        ...(m.savingsRate === undefined ? {} : { rateB: m.savingsRate }),
-        note: '加入（Aにいない）',
-      })
-  return rows
+  const joiners = b.members.filter((m) => !inA.has(m.code)).map((m) => m.name)
+  const saving = rows.reduce((sum, r) => sum + r.saving, 0)
+  const before = rows.reduce((sum, r) => sum + r.before, 0)
+  return h(
+    'section',
+    { class: 'join-effect' },
+    h('h2', {}, '割り勘効果'),
+    h(
+      'p',
+      {},
+      `${joiners.join('・')}の加入により、既存の ${rows.length} 団体の負担金は合計 ${formatYen(saving)} 減ります（削減額 = A − B）。`,
+    ),
+    dataTable(
+      '加入による既存団体の負担金の削減',
+      ['団体', 'A 負担金', 'B 負担金', '削減額（A − B）', '削減率'],
+      [
+        ...rows.map((r) => [
+          r.name,
+          formatYen(r.before),
+          formatYen(r.after),
+          formatYen(r.saving),
+          rateText(r.savingRate),
+        ]),
+        [
+          '既存団体の合計',
+          formatYen(before),
+          formatYen(before - saving),
+          formatYen(saving),
+          rateText(before === 0 ? null : saving / before),
+        ],
+      ],
+      { className: 'data join-effect' },
+    ),
+  )
 }
 
 export function renderCompare(root: HTMLElement, state: AppState): () => void {
@@ -120,35 +167,9 @@ export function renderCompare(root: HTMLElement, state: AppState): () => void {
       }
       const oa = A.computed.allocation!.output
       const ob = B.computed.allocation!.output
-      const rows = memberDeltas(oa, ob)
-      replace(
-        out,
-        dataTable(
-          `A「${A.stored.title}」と B「${B.stored.title}」の比較`,
-          ['団体', 'A 負担金', 'B 負担金', '増減（B − A）', 'A 削減率', 'B 削減率', '備考'],
-          [
-            ...rows.map((r) => [
-              r.name,
-              r.a === undefined ? '—' : formatYen(r.a),
-              r.b === undefined ? '—' : formatYen(r.b),
-              formatYenDelta(r.delta),
-              r.rateA === undefined ? '—' : formatPercent(r.rateA),
-              r.rateB === undefined ? '—' : formatPercent(r.rateB),
-              r.note,
-            ]),
-            [
-              '合計',
-              formatYen(oa.total),
-              formatYen(ob.total),
-              formatYenDelta(ob.total - oa.total),
-              '',
-              '',
-              '',
-            ],
-          ],
-          { className: 'data compare' },
-        ),
-      )
+      const { table, rows } = comparisonTable({ a: A.stored.title, b: B.stored.title }, oa, ob)
+      const effect = joinEffectTable(oa, ob)
+      replace(out, table, ...(effect ? [effect] : []))
       drawChart(
         chart.body,
         {
@@ -158,8 +179,8 @@ export function renderCompare(root: HTMLElement, state: AppState): () => void {
             datasets: [
               {
                 label: '増減（B − A）',
-                data: rows.map((r) => r.delta),
-                backgroundColor: rows.map((r) => (r.delta > 0 ? '#c23b3b' : '#2a9d5b')),
+                data: rows.map((r) => r.diff),
+                backgroundColor: rows.map((r) => (r.diff > 0 ? '#c23b3b' : '#2a9d5b')),
               },
             ],
           },
