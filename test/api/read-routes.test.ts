@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../helpers/databases'
 import { DEMO_DOC, harness, OWN_CODE, type Harness } from './api-harness'
@@ -103,6 +104,36 @@ describe.each(testDatabases())('read routes on $name', (database) => {
     const bad = await h.request('GET', '/api/scenarios/abc', { token: h.tokens.admin })
     expect(bad.status).toBe(422)
     expect(bad.body.error.details[0]).toMatchObject({ path: 'param.id', field: 'id' })
+  })
+
+  it('POST /api/network/check: the spec keys only; ?explain=1 adds explanation, source and fix', async () => {
+    const topology = JSON.parse(
+      readFileSync(new URL('../../fixtures/network/spec-example.json', import.meta.url), 'utf8'),
+    ) as unknown
+    const plain = await h.request('POST', '/api/network/check', {
+      token: h.tokens.viewer,
+      body: topology,
+    })
+    expect(plain.status).toBe(200)
+    expect(plain.body.findings).toEqual([
+      {
+        rule: 'NET-004',
+        severity: 'info',
+        message: expect.any(String),
+        path: ['dc-kikan', 'town-joho'],
+      },
+    ])
+    expect(Object.keys(plain.body.findings[0])).toEqual(['rule', 'severity', 'message', 'path'])
+    const explained = await h.request('POST', '/api/network/check?explain=1', {
+      token: h.tokens.viewer,
+      body: topology,
+    })
+    expect(explained.body.findings[0]).toMatchObject({
+      ...plain.body.findings[0],
+      explanation: expect.any(String),
+      source: expect.stringMatching(/総務省/),
+      fix: expect.any(String),
+    })
   })
 
   it('an invalid what-if document → 422 with core field paths', async () => {

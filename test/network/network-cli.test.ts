@@ -35,12 +35,43 @@ describe('warikan network on the fixtures', () => {
     expect(out.findings.map(({ rule, severity, path }) => ({ rule, severity, path }))).toEqual(
       expected.findings,
     )
+    // exactly the spec's keys (topology-format.md), in its order
     for (const f of out.findings) {
+      expect(Object.keys(f)).toEqual(['rule', 'severity', 'message', 'path'])
       expect(typeof f.message).toBe('string')
+    }
+  })
+
+  it('--explain adds explanation, source and fix to the JSON', async () => {
+    const plain = await cli(['network', join(dir, 'fig-3-7-joho-direct.json'), '--format', 'json'])
+    const run = await cli([
+      'network',
+      join(dir, 'fig-3-7-joho-direct.json'),
+      '--format',
+      'json',
+      '--explain',
+    ])
+    expect(run.code).toBe(0)
+    const out = JSON.parse(run.stdout) as { findings: Array<Record<string, unknown>> }
+    const base = JSON.parse(plain.stdout) as { findings: Array<Record<string, unknown>> }
+    expect(out.findings).toHaveLength(2)
+    out.findings.forEach((f, i) => {
+      expect(Object.keys(f)).toEqual([
+        'rule',
+        'severity',
+        'message',
+        'path',
+        'explanation',
+        'source',
+        'fix',
+      ])
+      expect({ rule: f.rule, severity: f.severity, message: f.message, path: f.path }).toEqual(
+        base.findings[i],
+      )
       expect(f.explanation).toBeTruthy()
       expect(f.source).toMatch(/総務省/)
       expect(f.fix).toBeTruthy()
-    }
+    })
   })
 
   it('exits 0 with findings, and prints a table with explanation, source and fix', async () => {

@@ -4,17 +4,43 @@ import { ApiError, issueDetails } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
 import { authErrors, json, jsonBody, validationError } from '../http/schemas'
-import { checkNetworkDocument } from './network.service'
+import { checkNetworkDocument, findingsJson } from './network.service'
 
 export const networkCheckRoute = createRoute({
   method: 'post',
   path: '/api/network/check',
   tags: ['analysis'],
   summary: 'ネットワーク構成の検査 (topology-format.md → findings)',
-  request: { body: jsonBody(z.looseObject({}).openapi('Topology')) },
+  description:
+    '指摘は仕様どおり { rule, severity, message, path }。?explain=1 で explanation (説明)・source (根拠)・fix (対策) も返す。',
+  request: {
+    body: jsonBody(z.looseObject({}).openapi('Topology')),
+    query: z.object({
+      explain: z
+        .enum(['0', '1', 'true', 'false'])
+        .optional()
+        .openapi({ param: { name: 'explain', in: 'query' }, example: '1' }),
+    }),
+  },
   responses: {
     200: json(
-      z.object({ findings: z.array(z.looseObject({})) }).openapi('NetworkFindings'),
+      z
+        .object({
+          findings: z.array(
+            z
+              .object({
+                rule: z.string().openapi({ example: 'NET-001' }),
+                severity: z.enum(['error', 'warning', 'info']),
+                message: z.string(),
+                path: z.array(z.string()).openapi({ example: ['dc-chukan', 'jlis'] }),
+                explanation: z.string().optional(),
+                source: z.string().optional(),
+                fix: z.string().optional(),
+              })
+              .openapi('NetworkFinding'),
+          ),
+        })
+        .openapi('NetworkFindings'),
       '検査結果',
     ),
     ...authErrors,
@@ -31,6 +57,7 @@ export function registerNetworkRoutes(app: OpenAPIHono<AppEnv>, _deps: AppDeps):
         'ネットワーク構成が正しくありません (invalid topology)',
         issueDetails(checked.issues),
       )
-    return c.json(checked.result as unknown as { findings: Record<string, unknown>[] }, 200)
+    const explain = ['1', 'true'].includes(c.req.valid('query').explain ?? '')
+    return c.json(findingsJson(checked.result, explain), 200)
   })
 }

@@ -1,6 +1,6 @@
 import { renderTopologySvg } from '@warikan/core/network'
 import { networkTable } from '../../network/network-report'
-import { checkNetworkDocument } from '../../network/network.service'
+import { checkNetworkDocument, findingsJson } from '../../network/network.service'
 import { flag, oneOf, parseArgs } from '../args'
 import type { Command } from '../command'
 import { CliError, InputError } from '../errors'
@@ -9,16 +9,18 @@ import { readJsonFile } from '../io'
 export const networkCommand: Command = {
   name: 'network',
   summary: 'セグメント・ファイアウォール配置を確認する (check a network topology: NET-001…006)',
-  usage: 'warikan network <topology.json> [--format json|table|svg]',
+  usage: 'warikan network <topology.json> [--format json|table|svg] [--explain]',
   run(argv, ctx) {
-    const args = parseArgs(argv, { values: ['format'] })
+    const args = parseArgs(argv, { values: ['format'], booleans: ['explain'] })
     const file = args.positional[0]
     if (!file || args.positional.length > 1) throw new CliError(`usage: ${this.usage}`, 2)
     const format = oneOf(flag(args, 'format'), ['json', 'table', 'svg'] as const, 'table', 'format')
     const checked = checkNetworkDocument(readJsonFile(file))
     if (!checked.ok) throw new InputError(file, checked.issues)
     const { topology, result } = checked
-    if (format === 'json') ctx.stdout(JSON.stringify(result, null, 2) + '\n')
+    // --explain adds explanation, source and fix to the JSON (table and svg always show them)
+    if (format === 'json')
+      ctx.stdout(JSON.stringify(findingsJson(result, args.booleans.has('explain')), null, 2) + '\n')
     else if (format === 'svg') ctx.stdout(renderTopologySvg(topology, result.findings))
     else ctx.stdout(networkTable(topology, result))
     return 0
