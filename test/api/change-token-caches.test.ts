@@ -18,7 +18,7 @@ import {
 } from '../../packages/api/src/scenario/scenario-edit.service'
 import {
   scenarioDocumentReader,
-  scenarioMetaReader,
+  scenarioStateReader,
 } from '../../packages/api/src/scenario/scenario-readers'
 import { findOrCreateConsortium } from '../../packages/api/src/scenario/scenario.repository'
 import { importTrafficFile } from '../../packages/api/src/traffic/traffic.service'
@@ -46,7 +46,7 @@ function queryCounter(): KyselyPlugin & { count: number } {
   return counter as unknown as KyselyPlugin & { count: number }
 }
 
-describe('scenarioMetaReader on one SQLite file, two connections', () => {
+describe('scenarioStateReader on one SQLite file, two connections', () => {
   let dir: string
   let server: Db // the connection the reader uses (one worker)
   let other: Db // another worker / the CLI
@@ -72,7 +72,7 @@ describe('scenarioMetaReader on one SQLite file, two connections', () => {
 
   it('asks once while nothing changes, and again after a commit by another connection', async () => {
     const counter = queryCounter()
-    const read = scenarioMetaReader(server.db.withPlugin(counter), server.changeToken)
+    const read = scenarioStateReader(server.db.withPlugin(counter), server.changeToken)
     expect(await read(id)).toMatchObject({ id, version: 1, title: '元の題名' })
     expect(await read(id)).toMatchObject({ version: 1, trafficKey: '0:0' })
     expect(await read(id)).toMatchObject({ version: 1 })
@@ -85,14 +85,14 @@ describe('scenarioMetaReader on one SQLite file, two connections', () => {
   })
 
   it('sees a write made on its own connection', async () => {
-    const read = scenarioMetaReader(server.db, server.changeToken)
+    const read = scenarioStateReader(server.db, server.changeToken)
     expect(await read(id)).toMatchObject({ version: 1 })
     await updateScenario(server.db, id, 1, DOC, '同じ接続で更新', CLI_ACTOR)
     expect(await read(id)).toMatchObject({ version: 2, title: '同じ接続で更新' })
   })
 
   it('a scenario deleted elsewhere is gone at once; one created elsewhere appears at once', async () => {
-    const read = scenarioMetaReader(server.db, server.changeToken)
+    const read = scenarioStateReader(server.db, server.changeToken)
     expect(await read(id)).toBeDefined()
     expect(await read(id + 1)).toBeUndefined()
     await deleteScenario(other.db, id, CLI_ACTOR)
@@ -117,7 +117,7 @@ describe('scenarioMetaReader on one SQLite file, two connections', () => {
 
   it('without a change token (as on PostgreSQL) every read queries', async () => {
     const counter = queryCounter()
-    const read = scenarioMetaReader(server.db.withPlugin(counter))
+    const read = scenarioStateReader(server.db.withPlugin(counter))
     await read(id)
     await read(id)
     expect(counter.count).toBe(4)
@@ -159,7 +159,7 @@ describe('cached allocations follow traffic imported through another connection'
     if (!created.ok) throw new Error('fixture did not import')
     const id = created.value.id
     const allocations = allocationService(server.db)
-    const state = scenarioMetaReader(server.db, server.changeToken)
+    const state = scenarioStateReader(server.db, server.changeToken)
     const allocate = async () => allocations.forScenario((await state(id))!)
 
     expect(await allocate()).toMatchObject({ ok: false, reason: 'invalid' })

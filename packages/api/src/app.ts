@@ -30,7 +30,7 @@ import { requestLog } from './http/request-log'
 import { json } from './http/schemas'
 import { registerNetworkRoutes } from './network/network.routes'
 import { registerPatternsRoutes } from './patterns/patterns.routes'
-import { scenarioDocumentReader, scenarioMetaReader } from './scenario/scenario-readers'
+import { scenarioDocumentReader, scenarioStateReader } from './scenario/scenario-readers'
 import { registerScenarioRoutes } from './scenario/scenario.routes'
 import { registerTrafficRoutes, TRAFFIC_UPLOAD_PATH } from './traffic/traffic.routes'
 import { registerWhatifRoutes } from './whatif/whatif.routes'
@@ -47,7 +47,7 @@ export interface CreateAppOptions {
   accessLog?: boolean
   /** the Node server writes API_HEADERS itself (server.ts); otherwise a middleware sets them */
   apiHeadersSetByServer?: boolean
-  /** the database's change token (SQLite, see create-db.ts): lets scenario metadata be remembered */
+  /** the database's change token (SQLite, create-db.ts): scenario state and documents are remembered */
   changeToken?: (() => string) | undefined
 }
 
@@ -73,7 +73,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     env,
     log,
     allocations: allocationService(db),
-    scenarioMeta: scenarioMetaReader(db, options.changeToken),
+    scenarioState: scenarioStateReader(db, options.changeToken),
     scenarioDocument: scenarioDocumentReader(db, options.changeToken),
   }
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })

@@ -20,8 +20,10 @@ export function rememberWhileUnchanged<K, V>(
     }
     if (known.has(key)) return known.get(key) as V
     const value = await load(key)
-    // Kept only if nothing changed while loading: the value read is then at least as new as `now`.
-    if (token === now && changeToken() === now) {
+    // The value read is at least as new as `now`: kept under it, unless another call has meanwhile seen a
+    // newer token (then the map belongs to that token). A change during the load moves the token, so the
+    // next call drops the value anyway.
+    if (token === now) {
       if (known.size >= maxEntries) known.clear()
       known.set(key, value)
     }

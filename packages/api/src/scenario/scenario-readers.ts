@@ -18,13 +18,13 @@ export interface ScenarioState extends ScenarioMeta {
   trafficKey: string
 }
 
-export type ScenarioMetaReader = (id: number) => Promise<ScenarioState | undefined>
+export type ScenarioStateReader = (id: number) => Promise<ScenarioState | undefined>
 export type ScenarioDocumentReader = (id: number) => Promise<ScenarioInput | undefined>
 
-export const scenarioMetaReader = (
+export const scenarioStateReader = (
   db: Kysely<Database>,
   changeToken?: () => string,
-): ScenarioMetaReader =>
+): ScenarioStateReader =>
   rememberWhileUnchanged(async (id: number) => {
     const meta = await getScenarioMeta(db, id)
     return meta && { ...meta, trafficKey: await storedTrafficKey(db, id) }

@@ -169,7 +169,7 @@ export async function scenarioAccess(
   id: number,
   permission: 'read' | 'readAll' | 'write' | 'admin',
 ): Promise<{ meta: ScenarioState; grant: RoleGrant }> {
-  const meta = await deps.scenarioMeta(id)
+  const meta = await deps.scenarioState(id)
   if (!meta) throw notFound(`シナリオ ${id}`)
   const grant = requireGrant(c, meta.consortiumId, permission)
   return { meta, grant }
