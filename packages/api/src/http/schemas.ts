@@ -85,3 +85,12 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
   required: true,
 })
+
+/** A yes/no query parameter (`?force=1`): `1` or `true` turn it on; `0`, `false` or absent leave it off. */
+export const flagQuery = (name: string, description: string) =>
+  z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .openapi({ param: { name, in: 'query' }, description })
+
+export const flagOn = (value: string | undefined): boolean => value === '1' || value === 'true'

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { ApiError, issueDetails } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
-import { authErrors, json, jsonBody, validationError } from '../http/schemas'
+import { authErrors, flagOn, flagQuery, json, jsonBody, validationError } from '../http/schemas'
 import { checkNetworkDocument, findingsJson } from './network.service'
 
 export const networkCheckRoute = createRoute({
@@ -16,10 +16,7 @@ export const networkCheckRoute = createRoute({
   request: {
     body: jsonBody(z.looseObject({}).openapi('Topology')),
     query: z.object({
-      explain: z
-        .enum(['0', '1', 'true', 'false'])
-        .optional()
-        .openapi({ param: { name: 'explain', in: 'query' }, example: '1' }),
+      explain: flagQuery('explain', '説明・根拠・対策 (explanation, source, fix) も返す'),
     }),
   },
   responses: {
@@ -57,7 +54,6 @@ export function registerNetworkRoutes(app: OpenAPIHono<AppEnv>, _deps: AppDeps):
         'ネットワーク構成が正しくありません (invalid topology)',
         issueDetails(checked.issues),
       )
-    const explain = ['1', 'true'].includes(c.req.valid('query').explain ?? '')
-    return c.json(findingsJson(checked.result, explain), 200)
+    return c.json(findingsJson(checked.result, flagOn(c.req.valid('query').explain)), 200)
   })
 }

@@ -11,6 +11,8 @@ import type { AppDeps } from '../http/deps'
 import {
   authErrors,
   conflictError,
+  flagOn,
+  flagQuery,
   IdParam,
   json,
   notFoundError,
@@ -49,15 +51,7 @@ export const TrafficSchema = z
   })
   .openapi('Traffic')
 
-const UploadQuery = z.object({
-  force: z
-    .enum(['0', '1', 'true', 'false'])
-    .optional()
-    .openapi({
-      param: { name: 'force', in: 'query' },
-      description: '同じ内容のファイルでも取り込む',
-    }),
-})
+const UploadQuery = z.object({ force: flagQuery('force', '同じ内容のファイルでも取り込む') })
 
 /** The path of the one streamed route: body-size and timeout middleware treat it apart. */
 export const TRAFFIC_UPLOAD_PATH = /^\/api\/scenarios\/\d+\/traffic$/
@@ -163,7 +157,7 @@ export function registerTrafficRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     if (!body)
       throw new ApiError('validation', '本文が空です (empty body)', [{ message: 'empty body' }])
     const file = uploadFileName(c.req.header('x-filename'))
-    const force = ['1', 'true'].includes(c.req.valid('query').force ?? '')
+    const force = flagOn(c.req.valid('query').force)
     const outcome = await importTrafficStream(
       deps.db,
       id,
