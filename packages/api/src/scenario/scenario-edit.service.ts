@@ -53,13 +53,14 @@ export async function createScenario(
     const consortium = await findConsortiumById(trx, consortiumId)
     if (!consortium) return { ok: false, reason: 'not_found' } as const
     const doc = normalise(document, consortium.name)
-    const id = await insertScenario(trx, consortiumId, doc, title ?? defaultTitle(doc))
+    const stored = title ?? defaultTitle(doc)
+    const id = await insertScenario(trx, consortiumId, doc, stored)
     await recordAudit(trx, actor, {
       consortiumId,
       scenarioId: id,
       action: 'scenario.create',
       target: `scenario:${id}`,
-      after: { title: title ?? defaultTitle(doc), version: 1, document: doc },
+      after: { title: stored, version: 1, document: doc },
     })
     return { ok: true, value: { id, version: 1 } } as const
   })
