@@ -5,7 +5,7 @@
  * `warikan compare` and `GET /api/compare`.
  */
 import { formatPercent, formatYen, formatYenDelta, type AllocationOutput } from '@warikan/core'
-import { compareAllocations, joinEffect, membersJoined } from '@warikan/core/whatif'
+import { compareAllocations, joinEffect, membersJoined, type DiffRow } from '@warikan/core/whatif'
 import { compute, loadTraffic, type AppState } from '../model'
 import { dataTable, h, replace } from './dom'
 import { drawChart, panel } from './panel'
@@ -18,7 +18,7 @@ function comparisonTable(
   titles: { a: string; b: string },
   a: AllocationOutput,
   b: AllocationOutput,
-): { table: HTMLTableElement; rows: ReturnType<typeof compareAllocations>['rows'] } {
+): { table: HTMLTableElement; rows: DiffRow[] } {
   const comparison = compareAllocations(a, b)
   const rateA = new Map(a.members.map((m) => [m.code, m.savingsRate]))
   const rateB = new Map(b.members.map((m) => [m.code, m.savingsRate]))
