@@ -11,7 +11,7 @@
  * - `scaleEconomy`: c(S) = k × (Σ_{i∈S} 人口)^exponent, 0 < exponent ≤ 1 (規模の経済, 逓減).
  */
 import { z } from 'zod'
-import { fromDecimal, lcm, rat, type Rational } from '../rational'
+import { add, cmp, fromDecimal, lcm, mul, rat, type Rational } from '../rational'
 import { formatPath, type InputIssue, type Result } from '../scenario/issues'
 import type { Scenario } from '../scenario/schema'
 
@@ -223,7 +223,7 @@ export function parseCoalitionModelFor(
       )
       const userCost = users.map((u) => {
         const m = members[u]!
-        let v = addR(perMember, mulInt(perResident, m.population))
+        let v = add(perMember, mul(perResident, rat(m.population)))
         for (const [metric, r] of rates) {
           const value = m.metrics?.[metric]
           if (value === undefined) {
@@ -233,7 +233,7 @@ export function parseCoalitionModelFor(
             })
             continue
           }
-          v = addR(v, mulR(r, fromDecimal(value)))
+          v = add(v, mul(r, fromDecimal(value)))
         }
         return v
       })
@@ -246,7 +246,7 @@ export function parseCoalitionModelFor(
             path: p('levels', k, 'need'),
             message: '容量は昇順に並べてください (levels must ascend by need)',
           })
-        if (k > 0 && cmpR(fromDecimal(l.cost), fromDecimal(levels[k - 1]!.cost)) < 0)
+        if (k > 0 && cmp(fromDecimal(l.cost), fromDecimal(levels[k - 1]!.cost)) < 0)
           issues.push({
             path: p('levels', k, 'cost'),
             message: '大きい容量ほど費用は下がりません (cost must not decrease with need)',
@@ -299,15 +299,6 @@ export function parseCoalitionModelFor(
       components,
     },
   }
-}
-
-const addR = (a: Rational, b: Rational): Rational => rat(a.n * b.d + b.n * a.d, a.d * b.d)
-const mulR = (a: Rational, b: Rational): Rational => rat(a.n * b.n, a.d * b.d)
-const mulInt = (a: Rational, k: number): Rational => rat(a.n * BigInt(k), a.d)
-const cmpR = (a: Rational, b: Rational): number => {
-  const l = a.n * b.d
-  const r = b.n * a.d
-  return l < r ? -1 : l > r ? 1 : 0
 }
 
 /** Common denominator of a list of rationals. */

@@ -6,7 +6,7 @@
  * coalition is violated it is the tightest one. x(N) − c(N) is reported separately as `efficiencyGap`
  * (a scenario's budget need not equal the model's c(N)).
  */
-import { cmp, rat, sub, ZERO, type Rational } from '../rational'
+import { cmp, rat, sub, sum, ZERO, type Rational } from '../rational'
 import type { CoalitionModel } from './coalition-model'
 import {
   coalitionCost,
@@ -347,14 +347,11 @@ function searchCore(
 export function checkCoreTable(game: TableGame, x: readonly Rational[]): CoreResult {
   const n = game.n
   const full = 2 ** n - 1
-  let total = ZERO
-  for (const v of x) total = rat(total.n * v.d + v.n * total.d, total.d * v.d)
-  const efficiencyGap = sub(total, game.cost(full))
+  const efficiencyGap = sub(sum(x), game.cost(full))
   let worst: CoalitionReport | undefined
   for (let mask = 1; mask < full; mask++) {
     const members = maskMembers(mask, n)
-    let pays = ZERO
-    for (const i of members) pays = rat(pays.n * x[i]!.d + x[i]!.n * pays.d, pays.d * x[i]!.d)
+    const pays = sum(members.map((i) => x[i]!))
     const cost = game.cost(mask)
     const r = { members, codes: members.map(String), pays, cost, excess: sub(pays, cost) }
     if (!worst || cmp(r.excess, worst.excess) > 0) worst = r
