@@ -1,5 +1,6 @@
 /** Renderings of a fairness result for people: the Japanese tables and the council summary paragraph. */
 import {
+  formatInteger,
   formatPercent,
   formatYen,
   formatYenDelta,
@@ -96,7 +97,7 @@ function gameTable(g: GameResult): string[] {
     (c.worst
       ? `（最も${c.verdict === 'notInCore' ? '不満の大きい' : '余裕の小さい'}組合せ: ${name(c.worst.codes)}, 負担 ${formatYen(yenOf(c.worst.pays))} / 単独 ${formatYen(yenOf(c.worst.cost))}）`
       : '') +
-    `; ${c.method === 'exact' ? `全 ${c.effort.coalitionsEvaluated.toLocaleString('en')} 通りを検査` : `探索 ${c.effort.starts} 始点・${c.effort.coalitionsEvaluated.toLocaleString('en')} 通りを評価`}`
+    `; ${c.method === 'exact' ? `全 ${formatInteger(c.effort.coalitionsEvaluated)} 通りを検査` : `探索 ${c.effort.starts} 始点・${formatInteger(c.effort.coalitionsEvaluated)} 通りを評価`}`
   return [
     `■ シャープレイ値と現行の按分（提携費用モデル c(N) = ${formatYen(yenOf(g.grandCost))}）`,
     renderTable(

@@ -1,4 +1,5 @@
 /** A progress bar on stderr (rows, rows/s, ETA) — only when stderr is a terminal. */
+import { formatInteger } from '@warikan/core'
 import type { CliContext } from '../cli/command'
 import type { ReadProgress } from './traffic-file-reader'
 
@@ -26,7 +27,7 @@ export function progressReporter(ctx: CliContext, label = ''): ProgressReporter 
       const eta = fraction > 0 ? Math.max(0, Math.round(seconds / fraction - seconds)) : 0
       ctx.stderr(
         `\r${label}[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ` +
-          `${p.rows.toLocaleString('ja-JP')} 行 ${rate.toLocaleString('ja-JP')} 行/秒 残り ${eta} 秒   `,
+          `${formatInteger(p.rows)} 行 ${formatInteger(rate)} 行/秒 残り ${eta} 秒   `,
       )
       shown = true
     },

@@ -3,7 +3,7 @@
  * (who misses 2割 and by how much, the α interval, the smallest adjustment) and the Shapley value vs the
  * scenario's split with the core check. Both panels share one request per stored version.
  */
-import { formatPercent, formatYen, formatYenDelta } from '@warikan/core'
+import { formatInteger, formatPercent, formatYen, formatYenDelta } from '@warikan/core'
 import type { AppState } from '../model'
 import { renderShapley, type ShapleyRow } from './charts'
 import { dataTable, h, replace } from './dom'
@@ -214,8 +214,8 @@ const coreSentence = (label: string, c: CoreCheck, nameOf: (code: string) => str
       : ''
   const how =
     c.method === 'exact'
-      ? `全 ${c.effort.coalitionsEvaluated.toLocaleString('ja-JP')} 通りを検査`
-      : `${c.effort.coalitionsEvaluated.toLocaleString('ja-JP')} 通りを探索`
+      ? `全 ${formatInteger(c.effort.coalitionsEvaluated)} 通りを検査`
+      : `${formatInteger(c.effort.coalitionsEvaluated)} 通りを探索`
   return `${label}: ${verdict}${worst}; ${how}`
 }
 
@@ -243,7 +243,7 @@ export function renderFairnessShapley(p: Panel, report: FairnessReport, version:
       { class: 'shapley-total' },
       `シャープレイ値の合計 ${formatYen(g.members.reduce((a, m) => a + m.shapley, 0))} ＝ c(N) ${formatYen(g.roundedGrandCost)}` +
         (g.sampled
-          ? `（一部を標本抽出 ${g.sampled.permutations.toLocaleString('ja-JP')} 順列で推定、標準誤差は表に記載）`
+          ? `（一部を標本抽出 ${formatInteger(g.sampled.permutations)} 順列で推定、標準誤差は表に記載）`
           : '（厳密計算）'),
     ),
     h('p', { class: 'core-shapley' }, coreSentence('シャープレイ値', g.core.shapley, nameOf)),

@@ -1,4 +1,4 @@
-import { allocate } from '@warikan/core'
+import { allocate, formatInteger } from '@warikan/core'
 import { allocationCsv, allocationTable } from '../../allocation/allocation-report'
 import { loadScenario } from '../../scenario/scenario.service'
 import { progressReporter } from '../../traffic/progress-bar'
@@ -98,7 +98,7 @@ export const importTrafficSubcommand = {
           ])
         }
         ctx.stderr(
-          `${file}: ${outcome.rows.toLocaleString('ja-JP')} 行を取り込みました${outcome.replaced ? ' (以前の同一ファイルを置き換え)' : ''} (import ${outcome.importId})\n`,
+          `${file}: ${formatInteger(outcome.rows)} 行を取り込みました${outcome.replaced ? ' (以前の同一ファイルを置き換え)' : ''} (import ${outcome.importId})\n`,
         )
         ctx.stdout(`${outcome.importId}\n`)
       }
