@@ -388,6 +388,42 @@ describe('the check-digit validator itself', () => {
   ] as const)('%s → %s', (code, ok) => expect(checkDigitOk(code)).toBe(ok))
 })
 
+describe('reference calculator: its own rounding rules, hand-worked', () => {
+  const three = (['100001', '100010', '100028'] as const).map((code) => ({
+    code,
+    name: code,
+    population: 1,
+  }))
+  const thirds = (A: bigint) => three.map(() => q(A, 3n))
+
+  it('largest remainder to ¥1,000 on an amount that is not a multiple: the odd yen wrap round', () => {
+    // 10,500 / 3 = 3,500 each: floors 3,000; R = 1,500 → one ¥1,000 unit to the first code (ties by code),
+    // then 500 yen one at a time from the second: 167, 167, 166.
+    expect(
+      largestRemainder(
+        10500n,
+        thirds(10500n),
+        three.map((m) => m.code),
+        1000n,
+      ),
+    ).toEqual([4166n, 3167n, 3167n])
+  })
+
+  it.each([
+    ['floor', [33000n, 33000n, 34000n]],
+    ['ceil', [34000n, 34000n, 32000n]],
+    ['halfUp', [33000n, 33000n, 34000n]],
+  ] as const)('%s to ¥1,000 with a named adjuster', (method, want) => {
+    const r = { unit: 1000, method, adjuster: '100028' }
+    expect(roundShares(100000n, thirds(100000n), three, r)).toEqual(want)
+  })
+
+  it('an adjuster that would go below zero is refused', () => {
+    const r = { unit: 1000, method: 'ceil' as const, adjuster: '100028' }
+    expect(() => roundShares(1000n, thirds(1000n), three, r)).toThrow(/less than 0/)
+  })
+})
+
 describe('reference calculator: hand-worked clause values', () => {
   it('渋川地区広域: 特別交付税 is deducted before the split and added back per member', () => {
     const doc = load('shibukawa-kouiki-2024')
