@@ -51,15 +51,15 @@ export interface ServiceMonthReport {
   /** (serviceMinutes − downtime) / serviceMinutes, as a fraction "a/b" and as a number */
   availability: number
   availabilityExact: string
-  target: number | undefined
-  allowedDowntimeMinutes: number | undefined
-  met: boolean | undefined
-  mttrMinutes: number | undefined
-  mttrTargetMinutes: number | undefined
-  mttrMet: boolean | undefined
+  target?: number
+  allowedDowntimeMinutes?: number
+  met?: boolean
+  mttrMinutes?: number
+  mttrTargetMinutes?: number
+  mttrMet?: boolean
   incidents: IncidentOutcome[]
   notices: string[]
-  credit: { rate: number; fee: number; amount: number; tier: string } | undefined
+  credit?: { rate: number; fee: number; amount: number; tier: string }
 }
 
 const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`

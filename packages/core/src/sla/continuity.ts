@@ -93,14 +93,14 @@ export interface MemberCoverage {
   covered: number[]
   uncovered: number[]
   /** the cheapest set of countermeasures that covers every uncovered pattern (undefined: no cost known) */
-  closeGaps: { countermeasures: CountermeasureId[]; cost: number } | undefined
+  closeGaps?: { countermeasures: CountermeasureId[]; cost: number }
 }
 
 export interface ContinuityReport {
   matrix: Array<{ no: number; name: string; marks: boolean[] }>
-  countermeasures: ReadonlyArray<{ id: CountermeasureId; name: string }>
+  countermeasures: Array<{ id: CountermeasureId; name: string }>
   members: MemberCoverage[]
-  shared: AllocationOutput | undefined
+  shared?: AllocationOutput
 }
 
 export function parseContinuity(raw: unknown): Result<ContinuityFile> {
@@ -172,7 +172,7 @@ export function continuityReport(f: ContinuityFile): ContinuityReport {
       name: p.name,
       marks: COUNTERMEASURES.map((c) => p.countermeasures.includes(c.id)),
     })),
-    countermeasures: COUNTERMEASURES,
+    countermeasures: COUNTERMEASURES.map((c) => ({ id: c.id, name: c.name })),
     members,
     shared,
   }

@@ -8,7 +8,14 @@ import { fromDecimal, type Rational } from '../rational'
 /** A rate as 0.995, "0.995" or "99.5%" (exact decimal). */
 export const rateSchema = z
   .union([z.number().finite().nonnegative(), z.string().regex(/^\s*\d+(\.\d+)?\s*%?\s*$/)])
-  .refine((v) => rateValue(v).n <= rateValue(v).d, '1 (100%) 以下の値です (a rate must be ≤ 100%)')
+  .refine((v) => {
+    try {
+      const r = rateValue(v)
+      return r.n <= r.d
+    } catch {
+      return false
+    }
+  }, '0〜100% の率です (a rate between 0 and 100%)')
 
 export function rateValue(v: number | string): Rational {
   if (typeof v === 'number') return fromDecimal(v)
