@@ -8,22 +8,25 @@ import './charts/register'
 import { ApiClient } from './api-client'
 import { AppState } from './model'
 import { renderCompare } from './views/compare'
+import { renderContinuity } from './views/continuity'
 import { h, replace } from './views/dom'
 import { renderPresent } from './views/present'
 import { renderStudio } from './views/studio'
 import { renderUpload } from './views/upload'
 
-type Route = 'studio' | 'compare' | 'upload' | 'present'
+type Route = 'studio' | 'compare' | 'upload' | 'continuity' | 'present'
 const ROUTES: Array<[Route, string]> = [
   ['studio', 'スタジオ'],
   ['compare', 'シナリオ比較'],
   ['upload', '照会ログ取込'],
+  ['continuity', 'SLA・継続性'],
   ['present', '説明資料モード'],
 ]
 const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> = {
   studio: renderStudio,
   compare: renderCompare,
   upload: renderUpload,
+  continuity: renderContinuity,
   present: renderPresent,
 }
 

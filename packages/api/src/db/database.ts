@@ -2,6 +2,7 @@
 import type { AuditTables } from '../audit/audit.table'
 import type { AuthTables } from '../auth/auth.table'
 import type { ScenarioTables } from '../scenario/scenario.table'
+import type { SlaTables } from '../sla/sla.table'
 import type { TrafficTables } from '../traffic/traffic.table'
 
-export type Database = ScenarioTables & AuthTables & AuditTables & TrafficTables
+export type Database = ScenarioTables & AuthTables & AuditTables & TrafficTables & SlaTables

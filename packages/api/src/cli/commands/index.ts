@@ -11,6 +11,8 @@ import { serveCommand } from './serve'
 import { tokenCommand } from './token'
 import { networkCommand } from './network'
 import { patternsCommand } from './patterns'
+import { slaCommand } from './sla'
+import { continuityCommand } from './continuity'
 
 export const commands: Command[] = [
   allocateCommand,
@@ -24,4 +26,6 @@ export const commands: Command[] = [
   compareCommand,
   fairnessCommand,
   whatifCommand,
+  slaCommand,
+  continuityCommand,
 ]

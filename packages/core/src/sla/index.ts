@@ -1,0 +1,7 @@
+export * from './schema'
+export * from './calendar'
+export * from './availability'
+export * from './grades'
+export * from './continuity'
+export * from './incidents'
+export * from './validate'
