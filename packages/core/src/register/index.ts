@@ -1,0 +1,5 @@
+export * from './check-items'
+export * from './schema'
+export * from './rules'
+export * from './lifecycle'
+export * from './ledger'
