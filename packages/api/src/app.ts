@@ -31,6 +31,7 @@ import { json } from './http/schemas'
 import { registerNetworkRoutes } from './network/network.routes'
 import { registerPatternsRoutes } from './patterns/patterns.routes'
 import { scenarioDocumentReader, scenarioStateReader } from './scenario/scenario-readers'
+import { registerRegisterRoutes } from './register/register.routes'
 import { registerScenarioRoutes } from './scenario/scenario.routes'
 import { registerSlaRoutes } from './sla/sla.routes'
 import { registerTrafficRoutes, TRAFFIC_UPLOAD_PATH } from './traffic/traffic.routes'
@@ -136,6 +137,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   registerWhatifRoutes(app, deps)
   registerAuditRoutes(app, deps)
   registerSlaRoutes(app, deps)
+  registerRegisterRoutes(app, deps)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

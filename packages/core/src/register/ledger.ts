@@ -33,12 +33,14 @@ export const LEDGER_COLUMNS = [
   'ISMAP登録番号',
   'ISMAP登録日',
   'データの保管場所',
-  '確認済の確認項目',
+  ...CHECK_ITEMS.map((c) => `確認項目(${c.id})`),
   '状態',
   '見直し予定日',
   '更新予定日',
   '利用団体',
-] as const
+]
+
+const CHECK_JA = { confirmed: '確認済', notConfirmed: '未確認', notApplicable: '対象外' } as const
 
 const LOCATION_JA = { domestic: '国内', overseas: '国外', unknown: '未確認' } as const
 
@@ -52,10 +54,6 @@ const SEP = '・'
 export function ledgerRecord(r: LedgerRow): string[] {
   const e = r.entry
   const score = impactScore(e)
-  const confirmed = CHECK_ITEMS.filter((c) => {
-    const s = e.checks[c.id]?.status
-    return s === 'confirmed' || s === 'notApplicable'
-  }).length
   return [
     e.name,
     e.provider,
@@ -75,7 +73,7 @@ export function ledgerRecord(r: LedgerRow): string[] {
     e.ismap.number ?? '',
     e.ismap.date ?? '',
     LOCATION_JA[e.dataLocation],
-    `${confirmed}/${CHECK_ITEMS.length}`,
+    ...CHECK_ITEMS.map((c) => CHECK_JA[e.checks[c.id]?.status ?? 'notConfirmed']),
     STATUS_JA[r.status],
     e.reviewDate ?? '',
     e.renewalDate ?? '',
@@ -125,6 +123,17 @@ export function parseLedger(records: string[][], lines: number[]): Result<Ledger
       const v = get(name).replace(/[１２３]/g, (d) => String('１２３'.indexOf(d) + 1))
       return /^[123]$/.test(v) ? Number(v) : v
     }
+    const checks: Record<string, { status: string }> = {}
+    for (const c of CHECK_ITEMS) {
+      const v = get(`確認項目(${c.id})`)
+      const status = Object.entries(CHECK_JA).find(([, ja]) => ja === v)?.[0]
+      if (v && !status)
+        issues.push({
+          path: `line ${line}, 確認項目(${c.id})`,
+          message: `「${v}」は 確認済・未確認・対象外 のいずれかです (expected 確認済/未確認/対象外)`,
+        })
+      else if (status && status !== 'notConfirmed') checks[c.id] = { status }
+    }
     const location = get('データの保管場所')
     const cloud = col.has('クラウドサービス') ? yesNo(get('クラウドサービス')) : true
     const registered = col.has('ISMAP登録') ? yesNo(get('ISMAP登録')) : false
@@ -148,6 +157,7 @@ export function parseLedger(records: string[][], lines: number[]): Result<Ledger
         ...(get('ISMAP登録番号') ? { number: get('ISMAP登録番号') } : {}),
         ...(get('ISMAP登録日') ? { date: get('ISMAP登録日') } : {}),
       },
+      checks,
       dataLocation:
         location === '国内'
           ? 'domestic'

@@ -66,7 +66,9 @@ export function checkEntry(e: ServiceEntry, today: string): RegisterFinding[] {
       push(
         'checks',
         true,
-        `確認項目 ${open.length} 件が未確認です: ${open.map((c) => `(${c.id}) ${c.categoryName}`).join('、')} (unconfirmed check items)`,
+        open.length === CHECK_ITEMS.length
+          ? `確認項目 ${open.length} 件がすべて未確認です (no check item confirmed)`
+          : `確認項目 ${open.length} 件が未確認です: ${open.map((c) => `(${c.id}) ${c.categoryName}`).join('、')} (unconfirmed check items)`,
       )
     if (e.dataLocation !== 'domestic')
       push(

@@ -13,6 +13,7 @@ import { networkCommand } from './network'
 import { patternsCommand } from './patterns'
 import { slaCommand } from './sla'
 import { continuityCommand } from './continuity'
+import { servicesCommand } from './services'
 
 export const commands: Command[] = [
   allocateCommand,
@@ -28,4 +29,5 @@ export const commands: Command[] = [
   whatifCommand,
   slaCommand,
   continuityCommand,
+  servicesCommand,
 ]

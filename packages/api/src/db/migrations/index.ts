@@ -4,6 +4,7 @@ import * as scenarios from './2026-11-22-001-scenarios'
 import * as traffic from './2026-11-22-002-traffic'
 import * as authAudit from './2026-11-22-003-auth-audit'
 import * as trafficCodes from './2026-11-22-004-traffic-codes'
+import * as externalServices from './2026-12-01-060-external-services'
 import * as slaDocuments from './2026-12-01-050-sla-documents'
 
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-002-traffic': traffic,
   '2026-11-22-003-auth-audit': authAudit,
   '2026-11-22-004-traffic-codes': trafficCodes,
+  '2026-12-01-060-external-services': externalServices,
   '2026-12-01-050-sla-documents': slaDocuments,
 }
