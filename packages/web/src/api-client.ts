@@ -110,6 +110,19 @@ export class ApiClient {
     return json as T
   }
 
+  /** A raw request for files in and out: the token is added, the caller reads the Response. */
+  raw(
+    method: string,
+    path: string,
+    init: { body?: BodyInit; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    return fetch(`${this.base}${path}`, {
+      method,
+      headers: this.headers(init.headers),
+      ...(init.body !== undefined ? { body: init.body } : {}),
+    })
+  }
+
   /** `GET /api/demo/session` (only in `serve --demo`). */
   async demoSession(): Promise<string | undefined> {
     try {

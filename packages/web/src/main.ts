@@ -11,15 +11,17 @@ import { renderCompare } from './views/compare'
 import { renderContinuity } from './views/continuity'
 import { h, replace } from './views/dom'
 import { renderPresent } from './views/present'
+import { renderRegister } from './views/register'
 import { renderStudio } from './views/studio'
 import { renderUpload } from './views/upload'
 
-type Route = 'studio' | 'compare' | 'upload' | 'continuity' | 'present'
+type Route = 'studio' | 'compare' | 'upload' | 'continuity' | 'register' | 'present'
 const ROUTES: Array<[Route, string]> = [
   ['studio', 'スタジオ'],
   ['compare', 'シナリオ比較'],
   ['upload', '照会ログ取込'],
   ['continuity', 'SLA・継続性'],
+  ['register', '外部サービス台帳'],
   ['present', '説明資料モード'],
 ]
 const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> = {
@@ -27,6 +29,7 @@ const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> =
   compare: renderCompare,
   upload: renderUpload,
   continuity: renderContinuity,
+  register: renderRegister,
   present: renderPresent,
 }
 
