@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { writeTrafficLog } from '../fixtures/traffic/generate-traffic-log'
+import { peerPackage } from './peer-package'
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -66,23 +67,24 @@ function timed(label: string, cmd: string, args: string[], input?: string, cwd =
   return { label, seconds, cpu, peakMb, ok }
 }
 
-const tsxCli = ['--import', 'tsx', join(root, 'packages/api/src/cli/main.ts')]
+// the installed CLI (built by pnpm install / pnpm build)
+const warikanCli = [join(root, 'packages/api/bin/warikan.mjs')]
 
 // (a) aggregation
-const a = timed('warikan traffic', 'node', [...tsxCli, 'traffic', log, '--format', 'json'])
+const a = timed('warikan traffic', 'node', [...warikanCli, 'traffic', log, '--format', 'json'])
 
 // (b) stored import into a fresh SQLite file
 const dbFile = join(out, `traffic-${rows}.db`)
 for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) rmSync(f, { force: true })
 spawnSync(
   'node',
-  [...tsxCli, 'db', 'import', 'fixtures/demo/kanagawa-2026-traffic.json', '--db', dbFile],
+  [...warikanCli, 'db', 'import', 'fixtures/demo/kanagawa-2026-traffic.json', '--db', dbFile],
   {
     cwd: root,
   },
 )
 const b = timed('warikan db import-traffic', 'node', [
-  ...tsxCli,
+  ...warikanCli,
   'db',
   'import-traffic',
   '1',
@@ -91,7 +93,7 @@ const b = timed('warikan db import-traffic', 'node', [
   dbFile,
 ])
 
-// (c) DuckDB, same GROUP BY (in its own process, from the bench package where it is installed)
+// (c) DuckDB, same GROUP BY (in its own process, from the folder where the benchmark installed it)
 const duckScript = `
 import { DuckDBInstance } from '@duckdb/node-api'
 const db = await DuckDBInstance.create(':memory:')
@@ -106,7 +108,7 @@ const c = timed(
   'node',
   ['--input-type=module', '-e', duckScript],
   undefined,
-  join(root, 'bench'),
+  peerPackage('@duckdb/node-api', '1.5.6-r.1'),
 )
 
 // (d) sqlite3 .import into a fresh file

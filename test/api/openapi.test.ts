@@ -135,10 +135,24 @@ describe.each(testDatabases())('OpenAPI document on $name', (database) => {
     ])
   })
 
-  it('GET /reference serves the interactive page pointing at /doc', async () => {
+  it('GET /reference serves the interactive page from local assets only, pointing at /doc', async () => {
     const r = await h.request('GET', '/reference')
     expect(r.status).toBe(200)
-    expect(String(r.body)).toContain('/doc')
+    const page = String(r.body)
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//)
+    expect(page).not.toMatch(/<script>/) // no inline script: a CSP of script-src 'self' holds
+    const scripts = [...page.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1])
+    expect(scripts).toEqual([
+      '/reference/assets/swagger-ui-bundle.js',
+      '/reference/assets/start.js',
+    ])
+    const start = await h.request('GET', '/reference/assets/start.js')
+    expect(start.status).toBe(200)
+    expect(String(start.body)).toContain("url: '/doc'")
+    const bundle = await h.request('GET', '/reference/assets/swagger-ui-bundle.js')
+    expect(bundle.status).toBe(200)
+    expect(String(bundle.body).length).toBeGreaterThan(100_000)
+    expect((await h.request('GET', '/reference/assets/package.json')).status).toBe(404)
   })
 
   it('the demo session route exists only in demo mode', async () => {

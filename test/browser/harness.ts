@@ -1,5 +1,5 @@
 /**
- * Browser-test harness: builds the web app, starts the real server (`warikan serve --demo`) on 127.0.0.1
+ * Browser-test harness: builds the web app, starts the real server (the installed `warikan serve --demo`) on 127.0.0.1
  * with a throwaway SQLite file, and drives Debian's Chromium (/usr/bin/chromium) through playwright-core.
  * Never a downloaded browser. Without Chromium the suite is skipped locally, but fails when CI=true.
  */
@@ -47,10 +47,11 @@ export interface Server {
 export async function startServer(): Promise<Server> {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'warikan-web-'))
+  // the installed CLI, built from the current sources by the test run's globalSetup
   const child: ChildProcess = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
+    process.execPath,
     [
-      'packages/api/src/cli/main.ts',
+      join(ROOT, 'packages/api/bin/warikan.mjs'),
       'serve',
       '--demo',
       '--port',

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   buildWeb,
   hasChromium,
@@ -23,24 +23,20 @@ const shot = (page: Page, name: string, fullPage = false) =>
 
 const yen = (s: string | null) => Number((s ?? '').replace(/[^\d-]/g, ''))
 
+// Every test opens its own page and, when it edits, exports, compares or uploads, first stores its own
+// scenario through the API: no test depends on another's state or on the order they run in.
 describe.skipIf(!hasChromium)('web view in Chromium', () => {
   let server: Server
   let browser: Awaited<ReturnType<typeof launchBrowser>>
   let context: BrowserContext
   let page: Page
-  const dialogs: string[] = []
-  const pageErrors: string[] = []
+  let dialogs: string[] = []
+  let pageErrors: string[] = []
 
   beforeAll(async () => {
     buildWeb()
     ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
     context = browser.context
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('dialog', (d) => {
-      dialogs.push(d.message())
-      void d.dismiss()
-    })
-    page.on('pageerror', (e) => pageErrors.push(e.message))
   }, 90_000)
 
   afterAll(async () => {
@@ -48,9 +44,38 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     server?.stop()
   })
 
+  beforeEach(async () => {
+    dialogs = []
+    pageErrors = []
+    page = await context.newPage()
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+  })
+
+  afterEach(async () => {
+    await page.close()
+    expect(pageErrors).toEqual([])
+  })
+
   const ready = async (url: string) => {
     await page.goto(url)
     await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 })
+  }
+
+  const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'fixtures', name), 'utf8'))
+
+  /** Stores a scenario document of this test's own (consortium 1, the demo's) and returns its id. */
+  const storeScenario = async (doc: unknown): Promise<number> => {
+    const res = await fetch(`${server.url}/api/consortia/1/scenarios`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(doc),
+    })
+    expect(res.status).toBe(201)
+    return ((await res.json()) as { id: number }).id
   }
 
   it('loads the demo in Japanese, under the first-render budget', async () => {
@@ -81,6 +106,8 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
   })
 
   it('recomputes totals and the chart as a rule is edited, with live validation', async () => {
+    const id = await storeScenario(fixture('demo/kanagawa-2026.json'))
+    await ready(`${server.url}/?scenario=${id}#studio`)
     const stackData = () =>
       page.evaluate(() => {
         const host = document.querySelector('.panel-stack .chart-body') as unknown as {
@@ -126,6 +153,11 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
   })
 
   it('exports the xlsx workbook and CSV; totals read back with exceljs', async () => {
+    // its own scenario: dc (¥180,000,000) split 均等割 100% (hand-worked in the test above)
+    const doc = fixture('demo/kanagawa-2026.json')
+    doc.costs[0].rule = { equal: 1 }
+    const id = await storeScenario(doc)
+    await ready(`${server.url}/?scenario=${id}#studio`)
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('button[data-action="export-xlsx"]'),
@@ -148,7 +180,7 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     expect(ws.getCell('B17').value).toBe('合計')
     expect(ws.getCell('L17').value).toBe(1_037_000_000)
     expect(sum).toBe(1_037_000_000)
-    // The edited rule is what was exported: 清川村's dc share.
+    // The scenario's rule is what was exported: 清川村's dc share under 均等割 100%.
     expect(ws.getCell('C16').value).toBe(12_857_142)
     // 内訳: one row per participant share: 7 items × 14 members + 葉山町 custom (1) + 足柄上 (5) = 104,
     // plus the title and header rows.
@@ -156,16 +188,10 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
   })
 
   it('shows names with HTML and formula-like text as text, and exports them safely', async () => {
-    const doc = JSON.parse(readFileSync(join(ROOT, 'fixtures/demo/kanagawa-2026.json'), 'utf8'))
+    const doc = fixture('demo/kanagawa-2026.json')
     doc.members[0].name = '<script>window.__xss=1</script>葉山町'
     doc.costs[4].name = '=1+1'
-    const res = await fetch(`${server.url}/api/consortia/1/scenarios`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(doc),
-    })
-    expect(res.status).toBe(201)
-    const { id } = (await res.json()) as { id: number }
+    const id = await storeScenario(doc)
     await ready(`${server.url}/?scenario=${id}#studio`)
     const cell = page.locator('tr[data-code="143014"] th')
     expect(await cell.textContent()).toContain('<script>window.__xss=1</script>葉山町')
@@ -198,17 +224,12 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
   })
 
   it('compares two scenarios side by side: a village leaves, everyone else pays more', async () => {
-    const doc = JSON.parse(readFileSync(join(ROOT, 'fixtures/demo/kanagawa-2026.json'), 'utf8'))
+    const doc = fixture('demo/kanagawa-2026.json')
+    const all = await storeScenario(doc)
     doc.members = doc.members.filter((m: { code: string }) => m.code !== '144029')
-    const res = await fetch(`${server.url}/api/consortia/1/scenarios`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(doc),
-    })
-    expect(res.status).toBe(201)
-    const { id } = (await res.json()) as { id: number }
-    await ready(`${server.url}/?scenario=1#compare`)
-    await page.selectOption('select[data-compare="a"]', '1')
+    const id = await storeScenario(doc)
+    await ready(`${server.url}/?scenario=${all}#compare`)
+    await page.selectOption('select[data-compare="a"]', String(all))
     await page.selectOption('select[data-compare="b"]', String(id))
     await page.click('.view-compare .toolbar button')
     const table = page.locator('table.compare')
@@ -226,7 +247,7 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
 
     // The other way round, 清川村 joins: the 割り勘効果 lists what each of the other 13 saves.
     await page.selectOption('select[data-compare="a"]', String(id))
-    await page.selectOption('select[data-compare="b"]', '1')
+    await page.selectOption('select[data-compare="b"]', String(all))
     await page.click('.view-compare .toolbar button')
     const effect = page.locator('table.join-effect')
     await expect.poll(() => effect.locator('tbody tr').count()).toBe(14) // 13 members + 合計
@@ -250,8 +271,8 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
   })
 
   it('shows the fairness report of the demo: who misses 2割, α, Shapley summing to c(N), the core', async () => {
-    // serve --demo imports fixtures/fairness/kanagawa-2026-fairness.json third (id 3)
-    await ready(`${server.url}/?scenario=3#studio`)
+    const id = await storeScenario(fixture('fairness/kanagawa-2026-fairness.json'))
+    await ready(`${server.url}/?scenario=${id}#studio`)
     const targets = page.locator('[data-panel="targets"]').first()
     await expect.poll(() => targets.locator('table.targets-missing tbody tr').count()).toBe(3)
     // 葉山町: cap floor(0.8 × ¥130,917,000) = ¥104,733,600, pays ¥106,181,760 → short ¥1,448,160
@@ -276,20 +297,9 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     await shot(page, 'fairness-shapley')
   })
 
-  it('uploads a malformed traffic log and lists its errors with line numbers', async (ctx) => {
-    // The upload route belongs to the API issue; until it lands it answers 501 and this test says so.
-    const probe = await fetch(`${server.url}/api/scenarios/1/traffic`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'text/csv' },
-      body: 'timestamp,requester,provider\nbad,1,2\n',
-    })
-    if (probe.status === 501) {
-      console.warn(
-        'POST /api/scenarios/:id/traffic answers 501 (not implemented yet): upload test skipped',
-      )
-      ctx.skip()
-    }
-    await ready(`${server.url}/#upload`)
+  it('uploads a malformed traffic log and lists its errors with line numbers', async () => {
+    const id = await storeScenario(fixture('demo/kanagawa-2026-traffic.json'))
+    await ready(`${server.url}/?scenario=${id}#upload`)
     const csv = [
       'timestamp,requester,provider,records',
       '2026-04-01T09:00:00+09:00,143014,143219,1',
@@ -304,18 +314,70 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     })
     await page.click('button[data-action="upload"]')
     const result = page.locator('.upload-result')
-    await expect
-      .poll(() => result.textContent(), { timeout: 10_000 })
-      .toMatch(/取り込めません|未実装/)
-    const text = (await result.textContent()) ?? ''
+    await expect.poll(() => result.textContent(), { timeout: 10_000 }).toMatch(/取り込めません/)
     await shot(page, 'upload-error')
-    expect(text).not.toContain('未実装') // the route must be there
     expect(await page.locator('table.upload-errors').textContent()).toContain('4 行目')
     expect(await page.locator('progress').getAttribute('value')).not.toBeNull()
   })
 
+  it('draws the network plan with the core’s diagram and the CLI’s severity words', async () => {
+    const topology = fixture('network/sanso-bunri-misconfigured.json')
+    await ready(`${server.url}/?scenario=1#studio`)
+    const net = page.locator('[data-panel="network"]').first()
+    await net.locator('details.topology-editor summary').click()
+    await net.locator('textarea.topology-input').fill(JSON.stringify(topology))
+    await net.locator('details.topology-editor button', { hasText: '検査する' }).click()
+    const rows = net.locator('table.data.wrap tbody tr')
+    await expect.poll(() => rows.count()).toBe(2)
+    // the same words as `warikan network --format table` (core SEVERITY_JA): エラー, never 重大
+    const severities = await rows.locator('td:nth-child(2)').allTextContents()
+    expect(severities.sort()).toEqual(['エラー', '警告'])
+    // the drawing is the core's renderTopologySvg: every segment's id, the findings listed under it
+    const drawing = net.locator('.network-wrap svg.network-svg')
+    expect(await drawing.count()).toBe(1)
+    const text = (await drawing.textContent()) ?? ''
+    for (const segment of topology.segments as Array<{ id: string }>)
+      expect(text).toContain(segment.id)
+    expect(text).toContain('エラー')
+    await drawing.scrollIntoViewIfNeeded()
+    await shot(page, 'network-diagram')
+  })
+
+  it('shows the API reference with every request off this machine blocked, under script-src self', async () => {
+    const outside: string[] = []
+    const violations: string[] = []
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text())
+    })
+    await page.route('**/*', async (route) => {
+      const url = new URL(route.request().url())
+      if (url.hostname !== '127.0.0.1' && url.protocol !== 'data:') {
+        outside.push(url.href)
+        return route.abort()
+      }
+      if (url.pathname !== '/reference') return route.continue()
+      // the page under a strict script policy (the hardening work adds a CSP header of its own)
+      const response = await route.fetch()
+      return route.fulfill({
+        response,
+        headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" },
+      })
+    })
+    await page.goto(`${server.url}/reference`)
+    const title = page.locator('.swagger-ui .info .title')
+    await expect.poll(() => title.textContent(), { timeout: 15_000 }).toContain('Warikan API')
+    await expect.poll(() => page.locator('.opblock').count()).toBeGreaterThan(10)
+    expect(
+      await page.locator('.opblock-summary-path', { hasText: '/api/network/check' }).count(),
+    ).toBe(1)
+    await shot(page, 'api-reference-offline')
+    expect(outside).toEqual([])
+    expect(violations).toEqual([])
+  })
+
   it('presents slides with the consortium, 令和 fiscal year and date on every page; keyboard moves', async () => {
-    await ready(`${server.url}/?scenario=1#present`)
+    const id = await storeScenario(fixture('demo/kanagawa-2026.json'))
+    await ready(`${server.url}/?scenario=${id}#present`)
     const current = page.locator('.slide.current')
     await expect.poll(() => current.count()).toBe(1)
     const total = await page.locator('.slide').count()
@@ -344,7 +406,5 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     await page.emulateMedia({ media: 'screen' })
     await page.keyboard.press('Escape')
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#studio')
-    await page.setViewportSize({ width: 1366, height: 768 })
-    expect(pageErrors).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import iconv from '../../packages/api/node_modules/iconv-lite'
+import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { summarizeTrafficFiles } from '../../packages/api/src/traffic/read-traffic-files'
 import { readTrafficFile } from '../../packages/api/src/traffic/traffic-file-reader'

@@ -3,7 +3,6 @@
  * one validation hook; the OpenAPI document at /doc and an interactive reference at /reference.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
-import { Scalar } from '@scalar/hono-api-reference'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
@@ -25,6 +24,7 @@ import type { AppEnv } from './http/app-env'
 import { requireToken } from './http/auth-middleware'
 import type { AppDeps } from './http/deps'
 import { notFoundHandler, onError, validationHook } from './http/error-handler'
+import { registerReferenceRoutes } from './http/reference'
 import { rateLimitPerToken } from './http/rate-limit'
 import { requestLog } from './http/request-log'
 import { json } from './http/schemas'
@@ -154,6 +154,6 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     },
     security: [{ bearerAuth: [] }],
   })
-  app.get('/reference', Scalar({ url: '/doc', pageTitle: 'Warikan API reference' }))
+  registerReferenceRoutes(app)
   return app
 }

@@ -3,15 +3,13 @@ import { existsSync } from 'node:fs'
 import { createServer, type RequestListener } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { getRequestListener, type ServerType } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { createApp, type CreateAppOptions } from './app'
 import { API_HEADERS, isApiPath } from './http/api-headers'
 import type { AppEnv } from './http/app-env'
-
-export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url))
+import { WEB_DIST } from './paths'
 
 /** Serves a built single-page app at / with index.html for unknown non-API paths. */
 export function mountWebApp(app: OpenAPIHono<AppEnv>, dir: string): boolean {

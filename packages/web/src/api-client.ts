@@ -1,5 +1,6 @@
 /** The HTTP API (docs: /doc, /reference) as typed functions. Errors become ApiError. */
 import type { AllocationOutput, ScenarioInput, ShareExplanation, TrafficPair } from '@warikan/core'
+import type { Finding as CoreFinding } from '@warikan/core/network'
 
 export interface ErrorDetail {
   path?: string
@@ -58,12 +59,8 @@ export interface UploadResult {
   file?: unknown
   summary?: unknown
 }
-export interface Finding {
-  rule: string
-  severity: 'error' | 'warning' | 'info' | string
-  message: string
-  path: string[]
-}
+/** A finding of `POST /api/network/check` (without ?explain): the core's, less the explanations. */
+export type Finding = Pick<CoreFinding, 'rule' | 'severity' | 'message' | 'path'>
 
 const TOKEN_KEY = 'warikan.token'
 

@@ -1,4 +1,4 @@
-import type { CliContext } from './command'
+import { loadCommand, type CliContext } from './command'
 import { commands } from './commands/index'
 import { CliError } from './errors'
 
@@ -22,16 +22,17 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stdout(help() + '\n')
     return name ? 0 : 2
   }
-  const command = commands.find((c) => c.name === name)
-  if (!command) {
+  const entry = commands.find((c) => c.name === name)
+  if (!entry) {
     ctx.stderr(`warikan: 不明なコマンド "${name}" (unknown command)\n\n${help()}\n`)
     return 2
   }
-  if (rest.includes('--help')) {
-    ctx.stdout(`usage: ${command.usage}\n${command.summary}\n`)
-    return 0
-  }
   try {
+    const command = await loadCommand(entry)
+    if (rest.includes('--help')) {
+      ctx.stdout(`usage: ${command.usage}\n${entry.summary}\n`)
+      return 0
+    }
     const code = await command.run(rest, ctx)
     return code ?? 0
   } catch (e) {

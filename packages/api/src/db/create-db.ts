@@ -1,9 +1,10 @@
 /** Chooses the dialect once: better-sqlite3 for a file (or :memory:), pg for a postgres:// URL. */
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import type { Database } from './database'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -27,16 +28,24 @@ export interface DbTarget {
   file?: string | undefined
 }
 
-// BIGINT columns come back from pg as strings; amounts of yen are safe integers.
-pg.types.setTypeParser(20, (v) => {
-  const n = Number(v)
-  if (!Number.isSafeInteger(n)) throw new RangeError(`bigint out of safe range: ${v}`)
-  return n
-})
+let pgModule: typeof pg | undefined
+
+/** pg, loaded on the first PostgreSQL connection only (a SQLite run never pays for it). */
+function loadPg(): typeof pg {
+  if (pgModule) return pgModule
+  const loaded = createRequire(import.meta.url)('pg') as typeof pg
+  // BIGINT columns come back from pg as strings; amounts of yen are safe integers.
+  loaded.types.setTypeParser(20, (v) => {
+    const n = Number(v)
+    if (!Number.isSafeInteger(n)) throw new RangeError(`bigint out of safe range: ${v}`)
+    return n
+  })
+  return (pgModule = loaded)
+}
 
 export function createDb(target: DbTarget): Db {
   if (target.url && /^postgres(ql)?:\/\//.test(target.url)) {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 })
+    const pool = new (loadPg().Pool)({ connectionString: target.url, max: 10 })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }

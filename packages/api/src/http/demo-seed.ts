@@ -3,24 +3,21 @@
  * (fixtures/demo) and hand out a fresh admin token for the demo web page.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Kysely } from 'kysely'
 import { CLI_ACTOR } from '../audit/audit.service'
 import { createApiToken } from '../auth/auth.service'
 import type { Database } from '../db/database'
 import { createScenario } from '../scenario/scenario-edit.service'
 import { listScenarios } from '../scenario/scenario.service'
+import { fixturePath } from '../paths'
 import { importTrafficFile } from '../traffic/traffic.service'
 import { findOrCreateConsortium } from '../scenario/scenario.repository'
 
 export const DEMO_CONSORTIUM = '神奈川県町村情報システム共同事業組合'
 export const DEMO_TOKEN_NAME = 'demo (serve --demo)'
 
-const fixture = (name: string) =>
-  fileURLToPath(new URL(`../../../../fixtures/${name}`, import.meta.url))
-const SAMPLE_TRAFFIC = fileURLToPath(
-  new URL('../../../../fixtures/traffic/kanagawa-2026-sample.csv', import.meta.url),
-)
+const fixture = fixturePath
+const SAMPLE_TRAFFIC = fixturePath('traffic/kanagawa-2026-sample.csv')
 
 const DEMO_SCENARIOS = [
   { file: 'demo/kanagawa-2026.json', title: '令和8年度 負担金（デモ: 人口割・均等割）' },

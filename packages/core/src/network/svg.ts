@@ -93,7 +93,10 @@ interface Box {
   col: number
 }
 
-export function renderTopologySvg(t: Topology, findings: readonly Finding[] = []): string {
+export function renderTopologySvg(
+  t: Topology,
+  findings: ReadonlyArray<Pick<Finding, 'rule' | 'severity' | 'message' | 'path'>> = [],
+): string {
   const deviceKind = new Map(t.devices.map((d) => [d.id, d.kind]))
   const nodesIn = new Map<string, string[]>()
   for (const n of t.nodes) {

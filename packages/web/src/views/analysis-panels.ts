@@ -4,7 +4,8 @@ import { divergenceRows, patternRows } from './analysis'
 import { renderDivergence, renderHeatmap, renderMonthly, renderPatterns } from './charts'
 import { h } from './dom'
 import { fairnessReport, renderFairnessShapley, renderTargets } from './fairness'
-import { isTopology, renderNetwork, SAMPLE_TOPOLOGY, type Topology } from './network'
+import type { Topology } from '@warikan/core/network'
+import { readTopology, renderNetwork, SAMPLE_TOPOLOGY } from './network'
 import { empty, loadInto, panel, showNotImplemented, type Panel } from './panel'
 
 export interface AnalysisPanel {
@@ -134,9 +135,9 @@ export function networkPanel(state: AppState, editable: boolean): AnalysisPanel 
     loadInto(p, route, async () => {
       let topology: Topology
       try {
-        const parsed: unknown = JSON.parse(topologyText)
-        if (!isTopology(parsed)) throw new Error('segments と links が必要です')
-        topology = parsed
+        const read = readTopology(JSON.parse(topologyText))
+        if (!read.ok) throw new Error(read.message)
+        topology = read.topology
       } catch (e) {
         p.note.textContent = `構成ファイルを読めません: ${(e as Error).message}`
         return

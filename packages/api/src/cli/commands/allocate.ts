@@ -2,13 +2,11 @@ import { allocate, explainMember } from '@warikan/core'
 import { allocationCsv, allocationTable, explanationText } from '../../allocation/allocation-report'
 import { readTrafficFiles } from '../../traffic/read-traffic-files'
 import { flag, flagList, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { CliError, InputError } from '../errors'
 import { readScenarioFile } from '../io'
 
-export const allocateCommand: Command = {
-  name: 'allocate',
-  summary: '負担金を按分する (allocate every cost item among the members)',
+export const allocateCommand: CommandHandler = {
   usage:
     'warikan allocate <scenario.json> [--traffic log.csv ...] [--format json|table|csv] [--explain CODE]',
   async run(argv, ctx) {

@@ -11,7 +11,7 @@ import {
 import type { AllocationComparison } from '@warikan/core/whatif'
 import { compareOutputs } from '../../whatif/compare.service'
 import { flag, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { CliError, InputError } from '../errors'
 import { readJsonFile } from '../io'
 
@@ -68,9 +68,7 @@ export function comparisonTable(c: AllocationComparison, headers = ['変更前',
   )
 }
 
-export const compareCommand: Command = {
-  name: 'compare',
-  summary: '2つの按分結果を団体ごとに比較する (compare two allocations, yen and %)',
+export const compareCommand: CommandHandler = {
   usage: 'warikan compare <a.json> <b.json> [--format json|table]',
   run(argv, ctx) {
     const args = parseArgs(argv, { values: ['format'] })

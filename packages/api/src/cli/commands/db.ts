@@ -1,7 +1,7 @@
 import { formatFiscalYear, renderTable } from '@warikan/core'
 import { exportScenario, importScenario, listScenarios } from '../../scenario/scenario.service'
 import { flag, oneOf, parseArgs } from '../args'
-import type { CliContext, Command } from '../command'
+import type { CliContext, CommandHandler } from '../command'
 import { withDatabase } from '../database'
 import { CliError, InputError } from '../errors'
 import { readJsonFile } from '../io'
@@ -80,9 +80,7 @@ export const dbSubcommands: Record<string, { usage: string; run: Sub }> = {
   },
 }
 
-export const dbCommand: Command = {
-  name: 'db',
-  summary: 'データベース操作: init | import | list | export …',
+export const dbCommand: CommandHandler = {
   get usage() {
     return Object.values(dbSubcommands)
       .map((s) => s.usage)

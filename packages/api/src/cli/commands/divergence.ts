@@ -2,13 +2,11 @@ import { divergenceReport } from '@warikan/core/traffic'
 import { readTrafficFiles } from '../../traffic/read-traffic-files'
 import { divergenceTable } from '../../traffic/traffic-report'
 import { flag, flagList, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { CliError, InputError } from '../errors'
 import { readScenarioFile } from '../io'
 
-export const divergenceCommand: Command = {
-  name: 'divergence',
-  summary: '人口割と利用実績割の乖離を比べる (population vs traffic shares, largest gap first)',
+export const divergenceCommand: CommandHandler = {
   usage:
     'warikan divergence <scenario.json> --traffic log.csv ... [--cost ID] [--format json|table] [--encoding E]',
   async run(argv, ctx) {

@@ -3,13 +3,11 @@ import { allocate } from '@warikan/core'
 import { fairnessTable } from '../../fairness/fairness-report'
 import { fairness, fairnessJson } from '../../fairness/fairness.service'
 import { flag, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { CliError, InputError } from '../errors'
 import { readScenarioFile } from '../io'
 
-export const fairnessCommand: Command = {
-  name: 'fairness',
-  summary: '公平性の検証: 削減率目標・α区間・シャープレイ値・コア (targets, Shapley value, core)',
+export const fairnessCommand: CommandHandler = {
   usage:
     'warikan fairness <scenario.json> [--alpha equal,population] [--seed N] [--format json|table]',
   run(argv, ctx) {

@@ -2,13 +2,11 @@ import { renderTopologySvg } from '@warikan/core/network'
 import { networkTable } from '../../network/network-report'
 import { checkNetworkDocument, findingsJson } from '../../network/network.service'
 import { flag, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { CliError, InputError } from '../errors'
 import { readJsonFile } from '../io'
 
-export const networkCommand: Command = {
-  name: 'network',
-  summary: 'セグメント・ファイアウォール配置を確認する (check a network topology: NET-001…006)',
+export const networkCommand: CommandHandler = {
   usage: 'warikan network <topology.json> [--format json|table|svg] [--explain]',
   run(argv, ctx) {
     const args = parseArgs(argv, { values: ['format'], booleans: ['explain'] })

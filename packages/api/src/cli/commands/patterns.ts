@@ -1,14 +1,11 @@
 /** `warikan patterns`: compare the three deployment patterns (表3-6) sized from the members' load. */
 import { evaluatePatterns, patternsTable, type Weights } from '@warikan/core/patterns'
 import { flag, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { CliError, InputError } from '../errors'
 import { readScenarioFile } from '../io'
 
-export const patternsCommand: Command = {
-  name: 'patterns',
-  summary:
-    '共同利用形態（同一業務統合型／団体内業務統合型／複数団体・多種業務統合型）を負荷から比較する (compare deployment patterns)',
+export const patternsCommand: CommandHandler = {
   usage:
     'warikan patterns <scenario.json> [--format json|table] [--weights cost=0.4,blastRadius=0.3,coupling=0.15,collisions=0.15]',
   run(argv, ctx) {

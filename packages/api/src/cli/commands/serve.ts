@@ -4,13 +4,11 @@ import { readEnv } from '../../env'
 import { seedDemo } from '../../http/demo-seed'
 import { startServer } from '../../server'
 import { flag, parseArgs, type ParsedArgs } from '../args'
-import type { CliContext, Command } from '../command'
+import type { CliContext, CommandHandler } from '../command'
 import { openDatabase } from '../database'
 import { CliError } from '../errors'
 
-export const serveCommand: Command = {
-  name: 'serve',
-  summary: 'API と Web 画面を配信する (serve the HTTP API and the web view)',
+export const serveCommand: CommandHandler = {
   usage: 'warikan serve [--demo] [--port 8787] [--host 127.0.0.1] [--db FILE] [--workers N|auto]',
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['port', 'host', 'db', 'workers'], booleans: ['demo'] })

@@ -2,13 +2,11 @@ import { CLI_ACTOR } from '../../audit/audit.service'
 import { createApiToken } from '../../auth/auth.service'
 import { isRole, ROLES } from '../../auth/roles'
 import { flag, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { withDatabase } from '../database'
 import { CliError } from '../errors'
 
-export const tokenCommand: Command = {
-  name: 'token',
-  summary: 'API トークンを発行する (create an API token; printed once)',
+export const tokenCommand: CommandHandler = {
   usage:
     'warikan token create --consortium NAME|ID --role admin|editor|viewer|member [--member CODE] [--name TEXT] [--db FILE]',
   async run(argv, ctx) {

@@ -1,20 +1,15 @@
 import { allocate, formatInteger } from '@warikan/core'
 import { allocationCsv, allocationTable } from '../../allocation/allocation-report'
-import { loadScenario } from '../../scenario/scenario.service'
 import { progressReporter } from '../../traffic/progress-bar'
 import { summarizeTrafficFiles } from '../../traffic/read-traffic-files'
 import { normalizeEncoding } from '../../traffic/text-encoding'
 import { crossQueryTable, matrixMembers } from '../../traffic/traffic-report'
-import { importTrafficFile, storedTraffic } from '../../traffic/traffic.service'
 import { flag, oneOf, parseArgs } from '../args'
-import type { CliContext, Command } from '../command'
-import { withDatabase } from '../database'
+import type { CliContext, CommandHandler } from '../command'
 import { CliError, InputError } from '../errors'
 import { readScenarioFile } from '../io'
 
-export const trafficCommand: Command = {
-  name: 'traffic',
-  summary: '照会ログを集計する (aggregate traffic logs: requester × provider)',
+export const trafficCommand: CommandHandler = {
   usage:
     'warikan traffic <file.csv>... [--format json|table] [--encoding utf-8|shift_jis] [--scenario scenario.json] [--threads N]',
   async run(argv, ctx) {
@@ -62,6 +57,11 @@ export const importTrafficSubcommand = {
     const enc = flag(args, 'encoding')
     const encoding = enc === undefined ? undefined : normalizeEncoding(enc)
     const force = args.booleans.has('force')
+    // the database and the stored import load only for the db sub-commands, not for `warikan traffic`
+    const [{ withDatabase }, { importTrafficFile }] = await Promise.all([
+      import('../database'),
+      import('../../traffic/traffic.service'),
+    ])
     await withDatabase(args, ctx, async ({ db }) => {
       for (const file of files) {
         const progress = progressReporter(ctx, `${file} `)
@@ -116,6 +116,11 @@ export const dbAllocateSubcommand = {
     if (!Number.isSafeInteger(id) || id <= 0 || args.positional.length !== 1)
       throw new CliError(`usage: ${dbAllocateSubcommand.usage}`, 2)
     const format = oneOf(flag(args, 'format'), ['json', 'table', 'csv'] as const, 'table', 'format')
+    const [{ withDatabase }, { loadScenario }, { storedTraffic }] = await Promise.all([
+      import('../database'),
+      import('../../scenario/scenario.service'),
+      import('../../traffic/traffic.service'),
+    ])
     const out = await withDatabase(args, ctx, async ({ db }) => {
       const loaded = await loadScenario(db, id)
       if (!loaded) throw new CliError(`シナリオ ${id} はありません (no such scenario)`, 3)

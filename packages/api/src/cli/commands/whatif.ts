@@ -7,7 +7,7 @@ import {
   type ScenarioOperation,
 } from '@warikan/core/whatif'
 import { flag, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { CliError, InputError } from '../errors'
 import { readScenarioFile } from '../io'
 import { comparisonTable } from './compare'
@@ -20,9 +20,7 @@ function parseJsonFlag(name: string, text: string): unknown {
   }
 }
 
-export const whatifCommand: Command = {
-  name: 'whatif',
-  summary: 'もしも分析: 団体の加入・脱退、人口・按分方法の変更 (what-if scenario operations)',
+export const whatifCommand: CommandHandler = {
   usage:
     "warikan whatif <scenario.json> [--add-member '{json}'] [--remove-member CODE] [--set-population CODE=N] [--set-rule COSTID='{json}'] [--format json|table]",
   run(argv, ctx) {
