@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseScenario, type ScenarioInput } from '../scenario/index'
 import { allocate } from './allocate'
+import { explainAdjustments, explainMember } from './explain'
 
 type Doc = Partial<ScenarioInput> & Pick<ScenarioInput, 'costs'>
 
@@ -480,5 +481,63 @@ describe('validation of the conventions', () => {
       adjustments: [{ code: '143421', amount: 1 }],
     })
     expect(issues.map((i) => i.path)).toEqual(['adjustments[0].code'])
+  })
+})
+
+describe('explanations of the conventions', () => {
+  it('deductions, parts with their amounts, method, unit, adjuster and what it absorbed', () => {
+    // gross 10,100,000 − 100,000 (使用料) = 10,000,000: parts 9,000,000 (143413) and 1,000,000 by
+    // population among 143014 / 143219, 千円未満切捨て, adjuster 143219: 333,000 and 667,000 (its own 666,000 + 1,000)
+    const a = run({
+      costs: [
+        {
+          id: 'shisetsu',
+          name: '施設管理費',
+          amount: 10_100_000,
+          deductions: [{ name: '使用料', amount: 100_000 }],
+          parts: [
+            { name: '所在団体割', weight: 0.9, members: ['143413'], rule: { equal: 1 } },
+            {
+              name: '人口割',
+              weight: 0.1,
+              members: ['143014', '143219'],
+              rule: { population: 1 },
+              rounding: { unit: 1000, method: 'floor', adjuster: '143219' },
+            },
+          ],
+        },
+      ],
+      adjustments: [{ code: '143219', amount: -2000, reason: '令和6年度精算額' }],
+    })
+    const [e] = explainMember(a, '143219')
+    expect(e!.deductions).toEqual([{ name: '使用料', amount: 100_000 }])
+    expect(e!.net).toBe(10_000_000)
+    expect(e!.share).toBe(667_000)
+    expect(e!.parts!.map((p) => [p.name, p.amount, p.participant, p.share])).toEqual([
+      ['所在団体割', 9_000_000, false, 0],
+      ['人口割', 1_000_000, true, 667_000],
+    ])
+    const part = e!.parts![1]!
+    expect(part.method).toBe('floor')
+    expect(part.unit).toBe(1000)
+    expect(part.adjuster).toBe('143219')
+    expect(part.adjusterAbsorbed).toBe(1000)
+    expect(part.floor).toBe(666_000)
+    expect(part.reason).toContain('端数調整団体')
+    expect(explainMember(a, '143014')[0]!.parts![1]!.reason).toContain('寒川町 (143219) で調整')
+    expect(explainAdjustments(a, '143219')).toEqual([{ amount: -2000, reason: '令和6年度精算額' }])
+    expect(a.output.members[1]!.total).toBe(665_000)
+  })
+
+  it('a unit price is shown with its decimals', () => {
+    const a = run(
+      population(1_000_000, { method: 'unitPrice', adjuster: '143014', priceDecimals: 2 }),
+    )
+    const [e] = explainMember(a, '143219')
+    expect(e!.method).toBe('unitPrice')
+    expect(e!.unitPrice).toBe('142.85')
+    expect(e!.adjuster).toBe('143014')
+    expect(e!.adjusterAbsorbed).toBe(50)
+    expect(e!.reason).toContain('単価 142.85 円 × 2000')
   })
 })
