@@ -32,6 +32,7 @@ import { registerNetworkRoutes } from './network/network.routes'
 import { registerPatternsRoutes } from './patterns/patterns.routes'
 import { scenarioDocumentReader, scenarioStateReader } from './scenario/scenario-readers'
 import { registerScenarioRoutes } from './scenario/scenario.routes'
+import { registerSettlementRoutes } from './settlement/settlement.routes'
 import { registerTrafficRoutes, TRAFFIC_UPLOAD_PATH } from './traffic/traffic.routes'
 import { registerWhatifRoutes } from './whatif/whatif.routes'
 
@@ -134,6 +135,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   registerNetworkRoutes(app, deps)
   registerWhatifRoutes(app, deps)
   registerAuditRoutes(app, deps)
+  registerSettlementRoutes(app, deps)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
