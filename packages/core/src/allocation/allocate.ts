@@ -375,7 +375,6 @@ function splitComposite(
   const plans = splitPlans(scenario, cost, costIndex, rounding)
   const amounts = partAmounts(net, unit, plans)
   const position = new Map(participants.map((m, i) => [m.code, i]))
-  const shares = new Array<bigint>(participants.length).fill(0n)
   const splits: SplitWorking[] = []
   const columns: DriverColumn[] = []
   const issues: InputIssue[] = []
@@ -448,34 +447,54 @@ function splitComposite(
       split.adjusted = outcome.value
       split.shares = outcome.value.shares
     }
-    for (let i = 0; i < members.length; i++) {
-      const at = members === participants ? i : position.get(members[i]!.code)!
-      shares[at] = shares[at]! + split.shares[i]!
-    }
     for (const c of drivers.columns) columns.push({ ...c, weight: mul(c.weight, plan.weight) })
     splits.push(split)
   })
   if (issues.length) return { ok: false, issues }
 
-  // exact item shares: Σ over the splits, over one common denominator
-  let denominator = 1n
-  for (const sp of splits) denominator = lcm(denominator, sp.denominator)
-  const numerators = new Array<bigint>(participants.length).fill(0n)
-  for (const sp of splits) {
-    const f = denominator / sp.denominator
-    for (let i = 0; i < sp.participants.length; i++) {
-      const at = sp.participants === participants ? i : position.get(sp.participants[i]!.code)!
-      numerators[at] = numerators[at]! + sp.numerators[i]! * f
+  // exact item shares: Σ over the splits over one common denominator, worked out only when asked for
+  // (explanations, fairness): the allocation itself needs only the splits.
+  let exact: { numerators: bigint[]; denominator: bigint } | undefined
+  const exactShares = () => {
+    if (exact) return exact
+    let denominator = 1n
+    for (const sp of splits) denominator = lcm(denominator, sp.denominator)
+    const numerators = new Array<bigint>(participants.length).fill(0n)
+    for (const sp of splits) {
+      const f = denominator / sp.denominator
+      for (let i = 0; i < sp.participants.length; i++) {
+        const at = sp.participants === participants ? i : position.get(sp.participants[i]!.code)!
+        numerators[at] = numerators[at]! + sp.numerators[i]! * f
+      }
+    }
+    return (exact = { numerators, denominator })
+  }
+  // A member's share of the item is the sum of its parts: start from a split over every participant
+  // (its shares as they are when it is the only split), then add the others.
+  const whole = splits.find((sp) => sp.participants === participants)
+  let shares: bigint[]
+  if (whole && splits.length === 1) shares = whole.shares
+  else {
+    shares = whole ? whole.shares.slice() : new Array<bigint>(participants.length).fill(0n)
+    for (const sp of splits) {
+      if (sp === whole) continue
+      for (let i = 0; i < sp.participants.length; i++) {
+        const at = sp.participants === participants ? i : position.get(sp.participants[i]!.code)!
+        shares[at] = shares[at]! + sp.shares[i]!
+      }
     }
   }
-  const steps = shares.map((share) => ({
-    floor: share,
-    remainder: 0n,
-    rank: 0,
-    unitsAdded: 0,
-    yenAdded: 0n,
-    share,
-  }))
+  // steps that carry only the final shares, for readers of `rounding` (built when asked for)
+  let steps: RoundingOutcome['steps'] | undefined
+  const finalSteps = () =>
+    (steps ??= shares.map((share) => ({
+      floor: share,
+      remainder: 0n,
+      rank: 0,
+      unitsAdded: 0,
+      yenAdded: 0n,
+      share,
+    })))
   return {
     ok: true,
     value: {
@@ -483,10 +502,20 @@ function splitComposite(
       costIndex,
       participants,
       columns,
-      numerators,
-      denominator,
+      get numerators() {
+        return exactShares().numerators
+      },
+      get denominator() {
+        return exactShares().denominator
+      },
       unit,
-      rounding: { steps, unitsHandedOut: 0n, leftoverYen: 0n },
+      rounding: {
+        get steps() {
+          return finalSteps()
+        },
+        unitsHandedOut: 0n,
+        leftoverYen: 0n,
+      },
       deductions,
       net,
       splits,
