@@ -15,7 +15,7 @@ function mathjsAllocate(s: Scenario): Map<string, number[]> {
     const parts = cost.members ? s.members.filter((m) => cost.members!.includes(m.code)) : s.members
     const A = fraction(cost.amount)
     const drivers: Array<[Fraction, Fraction[]]> = []
-    const r = cost.rule
+    const r = cost.rule!
     if (r.fixed)
       drivers.push([fraction(1), parts.map((m) => fraction(String(r.fixed![m.code] ?? 0)))])
     if (r.equal) drivers.push([fraction(String(r.equal)), parts.map(() => fraction(1))])

@@ -34,6 +34,7 @@ import { scenarioDocumentReader, scenarioStateReader } from './scenario/scenario
 import { registerRegisterRoutes } from './register/register.routes'
 import { registerScenarioRoutes } from './scenario/scenario.routes'
 import { registerSlaRoutes } from './sla/sla.routes'
+import { registerSettlementRoutes } from './settlement/settlement.routes'
 import { registerTrafficRoutes, TRAFFIC_UPLOAD_PATH } from './traffic/traffic.routes'
 import { registerWhatifRoutes } from './whatif/whatif.routes'
 
@@ -138,6 +139,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   registerAuditRoutes(app, deps)
   registerSlaRoutes(app, deps)
   registerRegisterRoutes(app, deps)
+  registerSettlementRoutes(app, deps)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

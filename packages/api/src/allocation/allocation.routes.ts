@@ -25,6 +25,11 @@ export const MemberAllocationSchema = z
     shares: z
       .record(z.string(), z.number().int())
       .openapi({ description: '費目 id → 負担額 (円)' }),
+    adjustments: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: '調整額 (精算額など) の合計 (円)。調整のある団体だけ' }),
     standaloneCost: z.number().int().optional(),
     savingsRate: z.number().optional(),
     meetsTarget: z.boolean().optional(),
@@ -36,35 +41,67 @@ export const AllocationSchema = z
     total: z.number().int(),
     members: z.array(MemberAllocationSchema),
     costs: z.array(
-      z.object({ id: z.string(), amount: z.number().int(), allocated: z.number().int() }),
+      z.object({
+        id: z.string(),
+        amount: z.number().int(),
+        deductions: z.number().int().optional(),
+        allocated: z.number().int(),
+      }),
     ),
   })
   .openapi('Allocation', {
     description: 'warikan allocate --format json の出力 (scenario-format.md)',
   })
 
+const DriverExplanationSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  detail: z.string().optional(),
+  weight: z.string(),
+  value: z.string(),
+  total: z.string(),
+  ratio: z.string(),
+})
+
+const RoundingMethodSchema = z.enum(['largestRemainder', 'floor', 'halfUp', 'ceil', 'unitPrice'])
+
+export const SplitExplanationSchema = z
+  .object({
+    name: z.string().optional(),
+    weight: z.string(),
+    amount: z.number().int(),
+    participant: z.boolean(),
+    participants: z.number().int(),
+    rule: z.string(),
+    drivers: z.array(DriverExplanationSchema),
+    exactShare: z.string(),
+    exactShareDecimal: z.string(),
+    method: RoundingMethodSchema,
+    unit: z.number().int(),
+    floor: z.number().int(),
+    unitPrice: z.string().optional(),
+    adjuster: z.string().optional(),
+    adjusterAbsorbed: z.number().int().optional(),
+    share: z.number().int(),
+    reason: z.string(),
+  })
+  .openapi('SplitExplanation')
+
 export const ShareExplanationSchema = z
   .object({
     costId: z.string(),
     costName: z.string(),
     amount: z.number().int(),
+    deductions: z.array(z.object({ name: z.string(), amount: z.number().int() })).optional(),
+    net: z.number().int().optional(),
     code: z.string(),
     participant: z.boolean(),
     participants: z.number().int(),
     rule: z.string(),
-    drivers: z.array(
-      z.object({
-        key: z.string(),
-        label: z.string(),
-        detail: z.string().optional(),
-        weight: z.string(),
-        value: z.string(),
-        total: z.string(),
-        ratio: z.string(),
-      }),
-    ),
+    drivers: z.array(DriverExplanationSchema),
     exactShare: z.string(),
     exactShareDecimal: z.string(),
+    method: RoundingMethodSchema,
     unit: z.number().int(),
     floor: z.number().int(),
     fractionalPart: z.string(),
@@ -72,13 +109,24 @@ export const ShareExplanationSchema = z
     unitsHandedOut: z.number().int(),
     unitsAdded: z.number().int(),
     yenAdded: z.number().int(),
+    unitPrice: z.string().optional(),
+    adjuster: z.string().optional(),
+    adjusterAbsorbed: z.number().int().optional(),
+    parts: z.array(SplitExplanationSchema).optional(),
     share: z.number().int(),
     reason: z.string(),
   })
   .openapi('ShareExplanation')
 
 export const ExplanationSchema = z
-  .object({ code: z.string(), explanations: z.array(ShareExplanationSchema) })
+  .object({
+    code: z.string(),
+    explanations: z.array(ShareExplanationSchema),
+    adjustments: z
+      .array(z.object({ amount: z.number().int(), reason: z.string().optional() }))
+      .optional()
+      .openapi({ description: '調整額 (精算額・加算・減算) と理由。調整のある団体だけ' }),
+  })
   .openapi('Explanation')
 
 export const scenarioAllocationRoute = createRoute({
@@ -150,7 +198,7 @@ export function registerAllocationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     if (grant.role === 'member' && grant.memberCode !== code) throw forbidden()
     const result = unwrap(await deps.allocations.forScenario(meta), id)
     if (!result.scenario.members.some((m) => m.code === code)) throw notFound(`団体コード ${code}`)
-    return c.json({ code, explanations: explain(result.allocation, code) }, 200)
+    return c.json(explain(result.allocation, code), 200)
   })
 
   app.openapi(allocateDocumentRoute, async (c) => {

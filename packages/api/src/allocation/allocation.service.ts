@@ -6,7 +6,9 @@
  */
 import {
   allocate,
+  explainAdjustments,
   explainMember,
+  type AdjustmentExplanation,
   parseScenario,
   type Allocation,
   type InputIssue,
@@ -93,6 +95,15 @@ export function allocateDocument(
   return { ok: true, scenario: parsed.value, allocation: result.value }
 }
 
-export function explain(allocation: Allocation, code: string): ShareExplanation[] {
-  return explainMember(allocation, code)
+/** One member's explanation: every cost item, and its adjustments with their reasons when it has any. */
+export function explain(
+  allocation: Allocation,
+  code: string,
+): { code: string; explanations: ShareExplanation[]; adjustments?: AdjustmentExplanation[] } {
+  const adjustments = explainAdjustments(allocation, code)
+  return {
+    code,
+    explanations: explainMember(allocation, code),
+    ...(adjustments.length ? { adjustments } : {}),
+  }
 }

@@ -5,7 +5,41 @@ import type { Database } from '../db/database'
 
 type Executor = Kysely<Database> | Transaction<Database>
 
-const EXTENSION_KEYS = ['$schema', 'services', 'patterns', 'coalitionModel'] as const
+const EXTENSION_KEYS = ['$schema', 'services', 'patterns', 'coalitionModel', 'adjustments'] as const
+
+/**
+ * A cost item's ordinance fields (parts, rounding, deductions) are kept in `rule_json` beside the rule, under
+ * one `$cost` key that no rule can have (rules are strict objects); a plain item keeps its bare rule.
+ */
+const COST_ENVELOPE = '$cost'
+
+function costRuleJson(c: ScenarioInput['costs'][number]): string {
+  if (c.parts === undefined && c.rounding === undefined && c.deductions === undefined)
+    return JSON.stringify(c.rule)
+  const envelope: Record<string, unknown> = {}
+  if (c.rule !== undefined) envelope['rule'] = c.rule
+  if (c.parts !== undefined) envelope['parts'] = c.parts
+  if (c.rounding !== undefined) envelope['rounding'] = c.rounding
+  if (c.deductions !== undefined) envelope['deductions'] = c.deductions
+  return JSON.stringify({ [COST_ENVELOPE]: envelope })
+}
+
+function costRuleFields(ruleJson: string): Record<string, unknown> {
+  const parsed = JSON.parse(ruleJson) as unknown
+  if (typeof parsed === 'object' && parsed !== null && Object.hasOwn(parsed, COST_ENVELOPE))
+    return (parsed as Record<string, Record<string, unknown>>)[COST_ENVELOPE]!
+  return { rule: parsed }
+}
+
+/** Scenario extensions, with members' `kind` (class for class-weighted 均等割) by code. */
+function extensionsOf(doc: ScenarioInput): Record<string, unknown> {
+  const extensions: Record<string, unknown> = {}
+  for (const k of EXTENSION_KEYS) if (doc[k] !== undefined) extensions[k] = doc[k]
+  const kinds: Record<string, string> = {}
+  for (const m of doc.members) if (m.kind !== undefined) kinds[m.code] = m.kind
+  if (Object.keys(kinds).length) extensions['memberKinds'] = kinds
+  return extensions
+}
 
 export interface ScenarioSummary {
   id: number
@@ -41,8 +75,7 @@ export async function insertScenario(
   doc: ScenarioInput,
   title: string,
 ): Promise<number> {
-  const extensions: Record<string, unknown> = {}
-  for (const k of EXTENSION_KEYS) if (doc[k] !== undefined) extensions[k] = doc[k]
+  const extensions = extensionsOf(doc)
   const { id } = await db
     .insertInto('scenario')
     .values({
@@ -91,7 +124,7 @@ async function writeMembersAndCosts(
         cost_key: c.id,
         name: c.name,
         amount: c.amount,
-        rule_json: JSON.stringify(c.rule),
+        rule_json: costRuleJson(c),
         traffic_json: c.traffic === undefined ? null : JSON.stringify(c.traffic),
         has_subset: c.members === undefined ? 0 : 1,
       })
@@ -114,8 +147,7 @@ export async function replaceScenarioContent(
 ): Promise<void> {
   await db.deleteFrom('cost_item').where('scenario_id', '=', scenarioId).execute()
   await db.deleteFrom('member').where('scenario_id', '=', scenarioId).execute()
-  const extensions: Record<string, unknown> = {}
-  for (const k of EXTENSION_KEYS) if (doc[k] !== undefined) extensions[k] = doc[k]
+  const extensions = extensionsOf(doc)
   await db
     .updateTable('scenario')
     .set({
@@ -222,6 +254,7 @@ export async function loadScenarioDocument(
   doc['consortium'] = { name: s.consortium_name, fiscalYear: Number(s.fiscal_year) }
   if (s.population_date !== null) doc['populationDate'] = s.population_date
   if (s.description !== null) doc['description'] = s.description
+  const kinds = extensions['memberKinds'] as Record<string, string> | undefined
   doc['members'] = members.map((m) => ({
     code: m.code,
     name: m.name,
@@ -230,18 +263,19 @@ export async function loadScenarioDocument(
     ...(m.metrics_json === null
       ? {}
       : { metrics: JSON.parse(m.metrics_json) as Record<string, number> }),
+    ...(kinds !== undefined && Object.hasOwn(kinds, m.code) ? { kind: kinds[m.code] } : {}),
   }))
   doc['costs'] = costs.map((c) => ({
     id: c.cost_key,
     name: c.name,
     amount: Number(c.amount),
     ...(Number(c.has_subset) ? { members: byCost.get(c.id) ?? [] } : {}),
-    rule: JSON.parse(c.rule_json) as unknown,
+    ...costRuleFields(c.rule_json),
     ...(c.traffic_json === null ? {} : { traffic: JSON.parse(c.traffic_json) as unknown }),
   }))
   if (s.rounding_json !== null) doc['rounding'] = JSON.parse(s.rounding_json)
   if (s.target_json !== null) doc['target'] = JSON.parse(s.target_json)
-  for (const k of ['services', 'patterns', 'coalitionModel'] as const) {
+  for (const k of ['services', 'patterns', 'coalitionModel', 'adjustments'] as const) {
     if (extensions[k] !== undefined) doc[k] = extensions[k]
   }
   return doc as unknown as ScenarioInput

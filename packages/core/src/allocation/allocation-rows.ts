@@ -11,11 +11,13 @@ const targetText = (m: { meetsTarget?: boolean }) =>
  */
 export function allocationRows(scenario: Scenario, allocation: Allocation): CsvCell[][] {
   const out = allocation.output
+  const adjusted = out.members.some((m) => m.adjustments !== undefined)
   const rows: CsvCell[][] = [
     [
       '団体コード',
       '団体名',
       ...scenario.costs.map((c) => c.name),
+      ...(adjusted ? ['調整額'] : []),
       '合計',
       '単独導入費用',
       '削減率',
@@ -27,6 +29,7 @@ export function allocationRows(scenario: Scenario, allocation: Allocation): CsvC
       m.code,
       m.name,
       ...scenario.costs.map((c) => m.shares[c.id] ?? 0),
+      ...(adjusted ? [m.adjustments ?? 0] : []),
       m.total,
       m.standaloneCost ?? null,
       m.savingsRate === undefined ? null : Number(m.savingsRate.toFixed(6)),
@@ -36,6 +39,7 @@ export function allocationRows(scenario: Scenario, allocation: Allocation): CsvC
     '',
     '合計',
     ...out.costs.map((c) => c.allocated),
+    ...(adjusted ? [out.members.reduce((a, m) => a + (m.adjustments ?? 0), 0)] : []),
     out.total,
     out.members.reduce((a, m) => a + (m.standaloneCost ?? 0), 0),
     null,

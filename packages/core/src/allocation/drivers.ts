@@ -1,5 +1,6 @@
 import { fromDecimal, fromDouble, lcm, ONE, rat, type Rational } from '../rational'
-import type { CostItem, Member } from '../scenario/schema'
+import { classFactor } from '../scenario/ordinance'
+import type { CostItem, Member, Rule } from '../scenario/schema'
 import { ruleWeights } from '../scenario/validate'
 import { trafficUnits, type TrafficAggregate } from './traffic-driver'
 
@@ -58,7 +59,6 @@ function column(
   }
 }
 
-/** Evaluate every positive-weight driver of a cost item over its participants (in input order). */
 /**
  * Columns already evaluated for a participant list, keyed by driver (and metric name / exponent).
  * Cost items over the same participants share them; pass one cache per allocation run.
@@ -80,33 +80,51 @@ function cached(
   return { ...col, weight }
 }
 
+/**
+ * Evaluate every positive-weight driver of a rule over its participants (in input order): the cost item's
+ * rule, or (for a part) the part's rule given with the field path it stands at. Traffic settings are the item's.
+ */
 export function evaluateDrivers(
   cost: CostItem,
   costIndex: number,
   participants: readonly Member[],
   traffic: TrafficAggregate | undefined,
   cache?: DriverCache,
+  rule: Rule = cost.rule ?? {},
+  at = `costs[${costIndex}].rule`,
 ): DriverResult {
-  const at = `costs[${costIndex}].rule`
-  const rule = cost.rule
   if (rule.fixed !== undefined) {
     const fixed = rule.fixed
-    const values = participants.map((m) => {
-      const share = fixed[m.code]
-      return share === undefined ? rat(0) : fromDecimal(share)
-    })
+    const values = participants.map((m) =>
+      Object.hasOwn(fixed, m.code) ? fromDecimal(fixed[m.code]!) : rat(0),
+    )
     return { ok: true, columns: [column('fixed', rat(1), values)] }
   }
   const w = ruleWeights(rule)
   const columns: DriverColumn[] = []
-  if (w.equal.n > 0n)
-    columns.push(
-      column(
-        'equal',
-        w.equal,
-        participants.map(() => rat(1)),
-      ),
-    )
+  if (w.equal.n > 0n) {
+    const equal = rule.equal
+    if (typeof equal === 'object') {
+      const classes = equal.classes
+      columns.push(
+        column(
+          'equal',
+          w.equal,
+          participants.map((m) => classFactor(classes, m) ?? rat(0)),
+          Object.entries(classes)
+            .map(([k, v]) => `${k}${v}`)
+            .join('・'),
+        ),
+      )
+    } else
+      columns.push(
+        column(
+          'equal',
+          w.equal,
+          participants.map(() => rat(1)),
+        ),
+      )
+  }
   if (w.population.n > 0n) {
     columns.push(
       column(
@@ -156,7 +174,11 @@ export function evaluateDrivers(
         column(
           'metric',
           ONE,
-          participants.map((m) => fromDecimal(m.metrics?.[metric.name] ?? 0)),
+          participants.map((m) =>
+            m.metrics !== undefined && Object.hasOwn(m.metrics, metric.name)
+              ? fromDecimal(m.metrics[metric.name]!)
+              : rat(0),
+          ),
           metric.name,
         ),
       ),

@@ -132,8 +132,8 @@ export function adjustToTargets(report: TargetsReport): AdjustmentResult {
 export type DriverName = string
 
 /** The drivers a rule uses with positive weight, by name (metric drivers as metric:NAME). */
-export function ruleDrivers(rule: Rule): DriverName[] {
-  if (rule.fixed !== undefined) return ['fixed']
+export function ruleDrivers(rule: Rule | undefined): DriverName[] {
+  if (rule?.fixed !== undefined) return ['fixed']
   const w = ruleWeights(rule)
   const out: string[] = []
   if (w.equal.n > 0n) out.push('equal')
@@ -341,7 +341,7 @@ function halfRule(cost: CostItem, first: DriverName, second: DriverName): CostIt
     else if (d === 'population') rule.population = '1/2'
     else if (d === 'traffic') rule.traffic = '1/2'
     else if (d === 'scaledPopulation')
-      rule.scaledPopulation = { weight: '1/2', exponent: cost.rule.scaledPopulation!.exponent }
+      rule.scaledPopulation = { weight: '1/2', exponent: cost.rule!.scaledPopulation!.exponent }
     else if (d.startsWith('metric:')) {
       const entry = { name: d.slice(7), weight: '1/2' }
       rule.metric =

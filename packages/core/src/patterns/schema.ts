@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { formatPath, type InputIssue, type Result } from '../scenario/issues'
-import type { Member, Scenario } from '../scenario/schema'
+import type { Member, RoundingUnit, Scenario } from '../scenario/schema'
 
 /** 集約範囲 (表3-7): what the cloud shares — the application, the platform, or only the hardware. */
 export const SCOPES = ['SaaS', 'PaaS', 'IaaS'] as const
@@ -120,7 +120,7 @@ export interface PatternModel {
   services: Service[]
   settings: PatternSettingsInput
   weights: Weights
-  roundingUnit: 1 | 1000
+  roundingUnit: RoundingUnit
 }
 
 const zodIssues = (prefix: string, error: z.ZodError): InputIssue[] =>

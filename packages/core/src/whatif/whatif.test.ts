@@ -55,7 +55,7 @@ describe('what-if operations', () => {
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(r.value.costs.map((c) => c.id)).toEqual(['eq', 'fx'])
-    expect(r.value.costs[1]!.rule.fixed).toEqual({ '143219': '1' })
+    expect(r.value.costs[1]!.rule?.fixed).toEqual({ '143219': '1' })
     expect(out(r.value).members[0]!.total).toBe(2200)
   })
 

@@ -12,7 +12,7 @@ const num = (v: unknown): number | undefined =>
 
 /** The basis the scenario's traffic cost uses (the one the planner will be asked about). */
 export function scenarioBasis(scenario: Scenario): 'requester' | 'provider' | 'split' {
-  const c = scenario.costs.find((x) => x.rule.traffic !== undefined)
+  const c = scenario.costs.find((x) => x.rule?.traffic !== undefined)
   return c?.traffic?.basis ?? 'split'
 }
 

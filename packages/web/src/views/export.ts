@@ -42,7 +42,7 @@ function ruleRows(scenario: Scenario, allocation: Allocation): CsvCell[][] {
         ? c.members.map((code) => names.get(code) ?? code).join('、')
         : `全団体（${scenario.members.length}）`,
       describe(w),
-      c.rule.traffic === undefined
+      c.rule?.traffic === undefined
         ? ''
         : `${c.traffic?.basis ?? 'split'} / ${c.traffic?.unit ?? 'queries'}`,
     ])

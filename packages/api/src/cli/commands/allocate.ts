@@ -1,4 +1,4 @@
-import { allocate, explainMember } from '@warikan/core'
+import { allocate, explainAdjustments, explainMember } from '@warikan/core'
 import { allocationCsv, allocationTable, explanationText } from '../../allocation/allocation-report'
 import { readTrafficFiles } from '../../traffic/read-traffic-files'
 import { flag, flagList, oneOf, parseArgs } from '../args'
@@ -30,10 +30,15 @@ export const allocateCommand: CommandHandler = {
         )
       }
       const items = explainMember(result.value, code)
+      const adjustments = explainAdjustments(result.value, code)
       ctx.stdout(
         format === 'json'
-          ? JSON.stringify({ code, explanations: items }, null, 2) + '\n'
-          : explanationText(scenario, code, items),
+          ? JSON.stringify(
+              { code, explanations: items, ...(adjustments.length ? { adjustments } : {}) },
+              null,
+              2,
+            ) + '\n'
+          : explanationText(scenario, code, items, adjustments),
       )
       return 0
     }

@@ -68,12 +68,18 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'continuity',
-    summary: 'ネットワーク障害パターン × 対策の確認と共同対策の按分 (failure patterns × countermeasures)',
+    summary:
+      'ネットワーク障害パターン × 対策の確認と共同対策の按分 (failure patterns × countermeasures)',
     load: async () => (await import('./continuity')).continuityCommand,
   },
   {
     name: 'services',
     summary: '外部サービス台帳の一覧・確認・取込・出力 (the external-service register)',
     load: async () => (await import('./services')).servicesCommand,
+  },
+  {
+    name: 'settle',
+    summary: '予算と決算の精算 (settle the budget split against the actual one)',
+    load: async () => (await import('./settle')).settleCommand,
   },
 ]

@@ -1,0 +1,2 @@
+export * from './settle'
+export * from './settlement-rows'
