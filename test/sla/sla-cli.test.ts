@@ -113,6 +113,26 @@ describe('warikan sla report (令和8年8月)', () => {
       { name: expect.stringContaining('SLA減額 2026年8月'), amount: 12_916_666 },
     ])
     expect(run.stderr).toContain(out)
+    // the written scenario allocates the net amount, and the explanation shows the deduction
+    const demo = JSON.parse(readFileSync(scenario, 'utf8')) as {
+      costs: Array<{ id: string; amount: number }>
+    }
+    const gross = demo.costs.find((c) => c.id === 'kikan')!.amount
+    const allocated = await cli(['allocate', out, '--format', 'json'])
+    expect(allocated.code).toBe(0)
+    const result = JSON.parse(allocated.stdout) as {
+      costs: Array<{ id: string; amount: number; deductions?: number; allocated: number }>
+      members: Array<{ shares: Record<string, number> }>
+    }
+    expect(result.costs.find((c) => c.id === 'kikan')).toEqual({
+      id: 'kikan',
+      amount: gross,
+      deductions: 12_916_666,
+      allocated: gross - 12_916_666,
+    })
+    expect(result.members.reduce((s, m) => s + m.shares['kikan']!, 0)).toBe(gross - 12_916_666)
+    const explained = await cli(['allocate', out, '--explain', '143014'])
+    expect(explained.stdout).toContain('SLA減額')
   })
 
   it.each([
