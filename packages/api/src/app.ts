@@ -67,7 +67,12 @@ export const demoSessionRoute = createRoute({
 export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   const { db, dialect, env } = options
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'))
+  const authenticate = tokenAuthenticator(db, {
+    demo: options.demo !== undefined,
+    changeToken: options.changeToken,
+  })
   const deps: AppDeps = {
+    forgetTokens: authenticate.forget,
     db,
     dialect,
     env,
@@ -117,7 +122,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     isUpload(c.req.path) || !hasBody(c.req.method) ? next() : limitBody(c, next),
   )
   app.use('/api/*', (c, next) => (isUpload(c.req.path) ? next() : limitTime(c, next)))
-  const auth = requireToken(tokenAuthenticator(db))
+  const auth = requireToken(authenticate)
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)))
   app.use('/api/*', rateLimitPerToken(env.WARIKAN_RATE_LIMIT_PER_MINUTE))
 

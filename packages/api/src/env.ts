@@ -6,6 +6,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   /** SQLite file (default ./data/warikan.db) */
   WARIKAN_DB: z.string().default('./data/warikan.db'),
+  /** SQLite file of `serve --demo` (default ./data/warikan-demo.db); never the data file above */
+  WARIKAN_DEMO_DB: z.string().default('./data/warikan-demo.db'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('127.0.0.1'),
   /** comma-separated origins allowed by CORS; empty = CORS off */
