@@ -92,7 +92,7 @@ export function evaluateDrivers(
   if (rule.fixed !== undefined) {
     const fixed = rule.fixed
     const values = participants.map((m) => {
-      const share = fixed[m.code]
+      const share = Object.hasOwn(fixed, m.code) ? fixed[m.code] : undefined
       return share === undefined ? rat(0) : fromDecimal(share)
     })
     return { ok: true, columns: [column('fixed', rat(1), values)] }
@@ -156,7 +156,11 @@ export function evaluateDrivers(
         column(
           'metric',
           ONE,
-          participants.map((m) => fromDecimal(m.metrics?.[metric.name] ?? 0)),
+          participants.map((m) =>
+            fromDecimal(
+              m.metrics && Object.hasOwn(m.metrics, metric.name) ? m.metrics[metric.name]! : 0,
+            ),
+          ),
           metric.name,
         ),
       ),

@@ -3,6 +3,13 @@
  * Shape checks live here; cross-field checks (unique codes, weights summing to 1, participants) in validate.ts.
  */
 import { z } from 'zod'
+import { isPrototypeName, prototypeNameMessage } from './prototype-names'
+
+/** A name the scenario uses as a key (metric, cost id): never a property name of Object.prototype. */
+const keyName = z
+  .string()
+  .min(1)
+  .refine((s) => !isPrototypeName(s), { error: (i) => prototypeNameMessage(String(i.input)) })
 
 const nonNegativeNumber = z.number().finite().nonnegative()
 /** Weights and shares: a JSON number read as an exact decimal, or a string "1/3" / "0.25". */
@@ -38,7 +45,7 @@ const scaledPopulationSchema = z
   })
   .strict()
 
-const metricDriverSchema = z.object({ name: z.string().min(1), weight: exactNumber }).strict()
+const metricDriverSchema = z.object({ name: keyName, weight: exactNumber }).strict()
 
 export const ruleSchema = z
   .object({
@@ -66,7 +73,7 @@ export const trafficSettingsSchema = z
 
 export const costSchema = z
   .object({
-    id: z.string().min(1),
+    id: keyName,
     name: z.string().min(1),
     amount: yenAmount,
     members: z.array(z.string()).optional(),

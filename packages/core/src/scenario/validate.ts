@@ -1,6 +1,7 @@
 import { checkLocalGovCode } from '../codes'
 import { ONE, add, eq, fromDecimal, toFractionString, ZERO, type Rational } from '../rational'
 import { formatPath, type InputIssue, type Result } from './issues'
+import { prototypeKeyIssues } from './prototype-names'
 import { scenarioSchema, type CostItem, type Rule, type Scenario } from './schema'
 
 /** Driver weights of a rule, read exactly. `fixed` is returned separately (it is a whole rule). */
@@ -33,6 +34,9 @@ export const participantsOf = (scenario: Scenario, cost: CostItem): string[] =>
  * nothing is thrown for bad input.
  */
 export function parseScenario(raw: unknown): Result<Scenario> {
+  // before the schema: it drops an own `__proto__` key silently
+  const reserved = prototypeKeyIssues(raw)
+  if (reserved.length) return { ok: false, issues: reserved }
   const parsed = scenarioSchema.safeParse(raw)
   if (!parsed.success) {
     return {
@@ -146,7 +150,7 @@ function checkRule(
   w.metrics.forEach((metric, k) => {
     const metricPath = Array.isArray(rule.metric) ? `${at}.rule.metric[${k}]` : `${at}.rule.metric`
     s.members.forEach((m, i) => {
-      if (participants.has(m.code) && m.metrics?.[metric.name] === undefined) {
+      if (participants.has(m.code) && !(m.metrics && Object.hasOwn(m.metrics, metric.name))) {
         push(
           `members[${i}].metrics.${metric.name}`,
           `${m.name} (${m.code}) に指標 "${metric.name}" がありません (missing metric used by ${metricPath})`,
