@@ -97,12 +97,12 @@ describe.each(testDatabases())('read routes on $name', (database) => {
     expect(sum).toBe(own.total)
   })
 
-  it('unknown scenario → 404; non-numeric id → 422 with the field path', async () => {
+  it('unknown scenario → 404; non-numeric id → 404 with the field path', async () => {
     const missing = await h.request('GET', '/api/scenarios/999999', { token: h.tokens.admin })
     expect(missing.status).toBe(404)
     expect(missing.body.error.code).toBe('not_found')
     const bad = await h.request('GET', '/api/scenarios/abc', { token: h.tokens.admin })
-    expect(bad.status).toBe(422)
+    expect(bad.status).toBe(404)
     expect(bad.body.error.details[0]).toMatchObject({ path: 'param.id', field: 'id' })
   })
 

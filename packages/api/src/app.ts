@@ -27,6 +27,7 @@ import type { AppDeps } from './http/deps'
 import { notFoundHandler, onError, validationHook } from './http/error-handler'
 import { rateLimitPerToken } from './http/rate-limit'
 import { requestLog } from './http/request-log'
+import { strictJsonBodies } from './http/strict-json-body'
 import { json } from './http/schemas'
 import { registerNetworkRoutes } from './network/network.routes'
 import { registerPatternsRoutes } from './patterns/patterns.routes'
@@ -125,6 +126,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   const auth = requireToken(authenticate)
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)))
   app.use('/api/*', rateLimitPerToken(env.WARIKAN_RATE_LIMIT_PER_MINUTE))
+  app.use('/api/*', strictJsonBodies({ exempt: isUpload }))
 
   const demo = options.demo
   if (demo) app.openapi(demoSessionRoute, (c) => c.json({ token: demo.token }, 200))

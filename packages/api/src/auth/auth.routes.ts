@@ -12,7 +12,7 @@ import {
   authErrors,
   conflictError,
   ConsortiumIdParam,
-  IdParam,
+  decimalId,
   json,
   jsonBody,
   notFoundError,
@@ -118,7 +118,7 @@ export const listTokensRoute = createRoute({
 })
 
 const TokenIdParam = ConsortiumIdParam.extend({
-  tokenId: IdParam.shape.id.openapi({ param: { name: 'tokenId', in: 'path' }, example: 1 }),
+  tokenId: decimalId('tokenId', 'path'),
 })
 
 export const revokeTokenRoute = createRoute({

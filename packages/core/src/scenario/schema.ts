@@ -5,6 +5,15 @@
 import { z } from 'zod'
 import { isPrototypeName, prototypeNameMessage } from './prototype-names'
 
+/** `YYYY-MM-DD` that names a real day of the Gregorian calendar (no 2026-13-45, no 2027-02-29). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const t = new Date(Date.UTC(y, mo - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
+}
+
 /** A name the scenario uses as a key (metric, cost id): never a property name of Object.prototype. */
 const keyName = z
   .string()
@@ -95,6 +104,7 @@ export const scenarioSchema = z
     populationDate: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+      .refine(isCalendarDate, '実在しない日付です (not a real calendar date)')
       .optional(),
     description: z.string().optional(),
     members: z.array(memberSchema).min(1),

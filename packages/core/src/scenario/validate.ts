@@ -66,6 +66,14 @@ function crossCheck(s: Scenario): InputIssue[] {
     else codes.set(m.code, i)
   })
 
+  // every amount is a safe integer; so must their sum be, or the consortium total loses yen
+  const totalAmount = s.costs.reduce((sum, c) => sum + BigInt(c.amount), 0n)
+  if (totalAmount > BigInt(Number.MAX_SAFE_INTEGER))
+    push(
+      'costs',
+      `費目の合計 ${totalAmount} 円が 2^53−1 を超えます (sum of amounts beyond 2^53 − 1 is not exact)`,
+    )
+
   const ids = new Map<string, number>()
   s.costs.forEach((c, ci) => {
     const at = `costs[${ci}]`
