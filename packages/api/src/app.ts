@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
 import { timeout } from 'hono/timeout'
+import type { MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
 import { allocationService } from './allocation/allocation.service'
 import { registerAllocationRoutes } from './allocation/allocation.routes'
@@ -20,7 +21,7 @@ import type { Database } from './db/database'
 import type { Env } from './env'
 import { registerFairnessRoutes } from './fairness/fairness.routes'
 import { ApiError } from './http/api-error'
-import { API_HEADERS, isApiPath } from './http/api-headers'
+import { API_HEADERS, isApiPath, PAGE_CSP } from './http/api-headers'
 import type { AppEnv } from './http/app-env'
 import { requireToken } from './http/auth-middleware'
 import type { AppDeps } from './http/deps'
@@ -91,7 +92,12 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   // fast path (headers set after next() make it materialise and copy the Response); the Node server writes
   // them on the raw response instead. Other paths (the static web app, /doc, /reference) use secureHeaders.
   const pageHeaders = secureHeaders({ crossOriginResourcePolicy: 'same-origin' })
+  const pageCsp: MiddlewareHandler = async (c, next) => {
+    await next()
+    c.header('Content-Security-Policy', PAGE_CSP)
+  }
   app.use('*', (c, next) => (isApiPath(c.req.path) ? next() : pageHeaders(c, next)))
+  app.use('*', (c, next) => (isApiPath(c.req.path) ? next() : pageCsp(c, next)))
   if (!options.apiHeadersSetByServer)
     app.use('/api/*', (c, next) => {
       for (const [name, value] of API_HEADERS) c.header(name, value)
