@@ -24,6 +24,8 @@ const envSchema = z.object({
     .positive()
     .default(4 * 1024 * 1024 * 1024),
   WARIKAN_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** the sampled Shapley value's bound per request, in marginal evaluations (≈ 0.5–1 s on one core) */
+  WARIKAN_FAIRNESS_MAX_WORK: z.coerce.number().int().positive().default(30_000_000),
 })
 
 export type Env = z.infer<typeof envSchema>
