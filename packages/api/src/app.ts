@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
 import { timeout } from 'hono/timeout'
+import type { MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
 import { allocationService } from './allocation/allocation.service'
 import { registerAllocationRoutes } from './allocation/allocation.routes'
@@ -19,7 +20,7 @@ import type { Database } from './db/database'
 import type { Env } from './env'
 import { registerFairnessRoutes } from './fairness/fairness.routes'
 import { ApiError } from './http/api-error'
-import { API_HEADERS, isApiPath } from './http/api-headers'
+import { API_HEADERS, isApiPath, PAGE_CSP } from './http/api-headers'
 import type { AppEnv } from './http/app-env'
 import { requireToken } from './http/auth-middleware'
 import type { AppDeps } from './http/deps'
@@ -27,6 +28,7 @@ import { notFoundHandler, onError, validationHook } from './http/error-handler'
 import { registerReferenceRoutes } from './http/reference'
 import { rateLimitPerToken } from './http/rate-limit'
 import { requestLog } from './http/request-log'
+import { strictJsonBodies } from './http/strict-json-body'
 import { json } from './http/schemas'
 import { registerNetworkRoutes } from './network/network.routes'
 import { registerPatternsRoutes } from './patterns/patterns.routes'
@@ -70,7 +72,12 @@ export const demoSessionRoute = createRoute({
 export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   const { db, dialect, env } = options
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'))
+  const authenticate = tokenAuthenticator(db, {
+    demo: options.demo !== undefined,
+    changeToken: options.changeToken,
+  })
   const deps: AppDeps = {
+    forgetTokens: authenticate.forget,
     db,
     dialect,
     env,
@@ -88,7 +95,12 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   // fast path (headers set after next() make it materialise and copy the Response); the Node server writes
   // them on the raw response instead. Other paths (the static web app, /doc, /reference) use secureHeaders.
   const pageHeaders = secureHeaders({ crossOriginResourcePolicy: 'same-origin' })
+  const pageCsp: MiddlewareHandler = async (c, next) => {
+    await next()
+    c.header('Content-Security-Policy', PAGE_CSP)
+  }
   app.use('*', (c, next) => (isApiPath(c.req.path) ? next() : pageHeaders(c, next)))
+  app.use('*', (c, next) => (isApiPath(c.req.path) ? next() : pageCsp(c, next)))
   if (!options.apiHeadersSetByServer)
     app.use('/api/*', (c, next) => {
       for (const [name, value] of API_HEADERS) c.header(name, value)
@@ -120,9 +132,10 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     isUpload(c.req.path) || !hasBody(c.req.method) ? next() : limitBody(c, next),
   )
   app.use('/api/*', (c, next) => (isUpload(c.req.path) ? next() : limitTime(c, next)))
-  const auth = requireToken(tokenAuthenticator(db))
+  const auth = requireToken(authenticate)
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)))
   app.use('/api/*', rateLimitPerToken(env.WARIKAN_RATE_LIMIT_PER_MINUTE))
+  app.use('/api/*', strictJsonBodies({ exempt: isUpload }))
 
   const demo = options.demo
   if (demo) app.openapi(demoSessionRoute, (c) => c.json({ token: demo.token }, 200))

@@ -6,6 +6,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   /** SQLite file (default ./data/warikan.db) */
   WARIKAN_DB: z.string().default('./data/warikan.db'),
+  /** SQLite file of `serve --demo` (default ./data/warikan-demo.db); never the data file above */
+  WARIKAN_DEMO_DB: z.string().default('./data/warikan-demo.db'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('127.0.0.1'),
   /** comma-separated origins allowed by CORS; empty = CORS off */
@@ -22,6 +24,8 @@ const envSchema = z.object({
     .positive()
     .default(4 * 1024 * 1024 * 1024),
   WARIKAN_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** the sampled Shapley value's bound per request, in marginal evaluations (≈ 0.5–1 s on one core) */
+  WARIKAN_FAIRNESS_MAX_WORK: z.coerce.number().int().positive().default(30_000_000),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -1,7 +1,5 @@
 /** Allocation over HTTP: a stored scenario (cached per version), one member's explanation, an unsaved what-if. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import type { AllocationOutput } from '@warikan/core'
-import type { RoleGrant } from '../auth/roles'
 import { ApiError, forbidden, issueDetails, notFound } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
@@ -14,6 +12,7 @@ import {
   ScenarioDocumentSchema,
   validationError,
 } from '../http/schemas'
+import { memberAllocation, memberExplanations } from '../scenario/member-view'
 import { scenarioAccess } from '../scenario/scenario.routes'
 import { allocateDocument, explain, type AllocationResult } from './allocation.service'
 
@@ -177,17 +176,16 @@ function unwrap(result: AllocationResult, id: number) {
   throw new ApiError('validation', '按分できません (cannot allocate)', issueDetails(result.issues))
 }
 
-/** member: its own row plus the consortium totals. */
-function forMember(output: AllocationOutput, grant: RoleGrant): AllocationOutput {
-  return { ...output, members: output.members.filter((m) => m.code === grant.memberCode) }
-}
-
 export function registerAllocationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(scenarioAllocationRoute, async (c) => {
     const { id } = c.req.valid('param')
     const { meta, grant } = await scenarioAccess(c, deps, id, 'read')
     const result = unwrap(await deps.allocations.forScenario(meta), id)
-    if (grant.role === 'member') return c.json(forMember(result.allocation.output, grant), 200)
+    if (grant.role === 'member')
+      return c.json(
+        memberAllocation(result.allocation.output, result.scenario, grant.memberCode ?? ''),
+        200,
+      )
     // The cached JSON text is sent as is: the hot path of the load test does no serialisation.
     return c.body(result.body, 200, { 'Content-Type': 'application/json' }) as never
   })
@@ -198,7 +196,13 @@ export function registerAllocationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     if (grant.role === 'member' && grant.memberCode !== code) throw forbidden()
     const result = unwrap(await deps.allocations.forScenario(meta), id)
     if (!result.scenario.members.some((m) => m.code === code)) throw notFound(`団体コード ${code}`)
-    return c.json(explain(result.allocation, code), 200)
+    const explained = explain(result.allocation, code)
+    return c.json(
+      grant.role === 'member'
+        ? { ...explained, explanations: memberExplanations(explained.explanations) }
+        : explained,
+      200,
+    )
   })
 
   app.openapi(allocateDocumentRoute, async (c) => {

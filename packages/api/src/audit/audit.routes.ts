@@ -3,7 +3,14 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { requireGrant } from '../http/access'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
-import { authErrors, ConsortiumIdParam, IdParam, json, notFoundError } from '../http/schemas'
+import {
+  authErrors,
+  ConsortiumIdParam,
+  decimalId,
+  IdParam,
+  json,
+  notFoundError,
+} from '../http/schemas'
 import { scenarioAccess } from '../scenario/scenario.routes'
 import { listAudit } from './audit.service'
 
@@ -34,15 +41,9 @@ const PageQuery = z.object({
     .max(1000)
     .optional()
     .openapi({ param: { name: 'limit', in: 'query' } }),
-  before: z.coerce
-    .number()
-    .int()
-    .positive()
+  before: decimalId('before', 'query')
     .optional()
-    .openapi({
-      param: { name: 'before', in: 'query' },
-      description: 'この id より前 (paging backwards)',
-    }),
+    .openapi({ description: 'この id より前 (paging backwards)' }),
 })
 
 export const scenarioAuditRoute = createRoute({

@@ -1,23 +1,36 @@
 /** Reading input files for the CLI, with errors that name the file. */
 import { readFileSync } from 'node:fs'
-import { locateJsonError, parseScenario, type Scenario } from '@warikan/core'
+import { parseScenario, type Scenario } from '@warikan/core'
+import { decodeStrictJson } from '../input/strict-json'
 import { CliError, InputError } from './errors'
 
+/**
+ * Reads a JSON input file strictly (input/strict-json.ts): invalid UTF-8 names its byte offset, malformed
+ * JSON its line and column; NUL, lone surrogates, unsafe integers and too deep nesting are refused.
+ */
 export function readJsonFile(file: string): unknown {
-  let text: string
+  let bytes: Uint8Array
   try {
-    text = readFileSync(file, 'utf8')
+    bytes = readFileSync(file)
   } catch (e) {
     throw new CliError(`${file}: 読み込めません (cannot read): ${(e as Error).message}`, 2)
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  try {
-    return JSON.parse(text)
-  } catch (e) {
-    const at = locateJsonError(text)
-    const path = at ? `line ${at.line}, column ${at.column}` : '(root)'
-    const detail = at?.message ?? (e as Error).message
-    throw new InputError(file, [{ path, message: `JSON の構文エラー (malformed JSON): ${detail}` }])
+  const decoded = decodeStrictJson(bytes)
+  if (decoded.ok) return decoded.value
+  const p = decoded.problem
+  switch (p.kind) {
+    case 'encoding':
+      throw new InputError(file, [{ path: `byte ${p.offset}`, message: p.message }])
+    case 'syntax':
+    case 'depth':
+      throw new InputError(file, [
+        {
+          path: p.line === undefined ? '(root)' : `line ${p.line}, column ${p.column ?? 0}`,
+          message: p.message,
+        },
+      ])
+    case 'value':
+      throw new InputError(file, p.issues)
   }
 }
 

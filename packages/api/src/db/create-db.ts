@@ -89,9 +89,13 @@ function sqliteChangeToken(sqlite: SqliteDatabase.Database): () => string {
  */
 function withStatementCache(sqlite: SqliteDatabase.Database, max = 256) {
   const cache = new Map<string, SqliteDatabase.Statement>()
+  // SQLite ends a transaction itself on some errors (SQLITE_FULL, an interrupted statement); Kysely then
+  // sends `rollback` and its "no transaction is active" would hide the real error (a 500 instead of a 503).
+  const noRollback = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) }
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
+      if (sql === 'rollback' && !sqlite.inTransaction) return noRollback as never
       let stmt = cache.get(sql)
       if (stmt) {
         cache.delete(sql) // re-insert: most recently used last

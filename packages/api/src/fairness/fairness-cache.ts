@@ -12,7 +12,10 @@ export type CachedFairness =
   { ok: true; json: string } | Exclude<ReturnType<typeof fairness>, { ok: true }>
 
 export interface FairnessCache {
-  get(allocated: Allocated, options: Pick<FairnessOptions, 'alpha' | 'seed'>): CachedFairness
+  get(
+    allocated: Allocated,
+    options: Pick<FairnessOptions, 'alpha' | 'seed' | 'bounds'>,
+  ): CachedFairness
 }
 
 /** At most `perScenario` option combinations (alpha, seed) are kept per allocation. */
@@ -20,6 +23,8 @@ export function fairnessCache(perScenario = 8): FairnessCache {
   const byAllocation = new WeakMap<Allocated, Map<string, CachedFairness>>()
   return {
     get(allocated, options) {
+      // bounds are the same for every request on one server (its limits); a stopped computation throws and
+      // is not cached
       const key = JSON.stringify([options.alpha ?? null, options.seed ?? 1])
       let entries = byAllocation.get(allocated)
       if (!entries) byAllocation.set(allocated, (entries = new Map()))

@@ -4,12 +4,16 @@
  * by the same service (fairness/fairness.service.ts) on the scenario's stored allocation, cached per version.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { formatInteger, type Scenario } from '@warikan/core'
+import { ComputationStopped, EXACT_SCALE_LIMIT } from '@warikan/core/fairness'
+import type { Env } from '../env'
 import { ApiError, issueDetails, notFound } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
 import { authErrors, IdParam, json, notFoundError, validationError } from '../http/schemas'
 import { scenarioAccess } from '../scenario/scenario.routes'
 import { fairnessCache } from './fairness-cache'
+import { MIN_SAMPLING_GROUPS, workPerGroup, type GameBounds } from './fairness.service'
 
 const DRIVER = /^(equal|population|scaledPopulation|traffic|metric:[^,]+)$/
 
@@ -207,6 +211,38 @@ function alphaOption(raw: string | undefined): [string, string] | 'auto' | undef
   return parts as [string, string]
 }
 
+/**
+ * The coalition game's work on this server: the sampled Shapley value (a scale-economy component over more
+ * than EXACT_SCALE_LIMIT members) gets at most WARIKAN_FAIRNESS_MAX_WORK evaluations — fewer groups when the
+ * consortium is large, 422 when even the fewest groups would exceed it — and every computation stops at the
+ * request timeout (checked between groups and search starts: 504).
+ */
+function gameBounds(scenario: Scenario, env: Env): GameBounds {
+  const deadline = Date.now() + env.WARIKAN_REQUEST_TIMEOUT_MS
+  const shouldStop = () => Date.now() > deadline
+  const n = scenario.members.length
+  const components = (scenario.coalitionModel?.['components'] ?? []) as Array<{ kind?: unknown }>
+  const sampled =
+    n > EXACT_SCALE_LIMIT &&
+    Array.isArray(components) &&
+    components.some((c) => c?.kind === 'scaleEconomy')
+  if (!sampled) return { shouldStop }
+  const maxGroups = Math.floor(env.WARIKAN_FAIRNESS_MAX_WORK / workPerGroup(n))
+  if (maxGroups < MIN_SAMPLING_GROUPS)
+    throw new ApiError(
+      'validation',
+      `構成団体 ${n} のシャープレイ値の標本計算は API の上限を超えます: 団体数 × 標本数 (${n} × ${MIN_SAMPLING_GROUPS} 組 ≈ ${formatInteger(MIN_SAMPLING_GROUPS * workPerGroup(n))} 回) > ${formatInteger(env.WARIKAN_FAIRNESS_MAX_WORK)} 回 — CLI の warikan fairness で計算してください (too many members for the sampled Shapley value within the server's bound; use the CLI)`,
+      [
+        {
+          path: 'coalitionModel',
+          field: 'coalitionModel',
+          message: `${n} members exceed the bound`,
+        },
+      ],
+    )
+  return { shouldStop, maxGroups: Math.min(200, maxGroups) }
+}
+
 export function registerFairnessRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const cache = fairnessCache()
   app.openapi(fairnessRoute, async (c) => {
@@ -223,7 +259,18 @@ export function registerFairnessRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
         issueDetails(allocated.issues),
       )
     }
-    const result = cache.get(allocated, { alpha, seed: query.seed ?? 1 })
+    const bounds = gameBounds(allocated.scenario, deps.env)
+    let result: ReturnType<typeof cache.get>
+    try {
+      result = cache.get(allocated, { alpha, seed: query.seed ?? 1, bounds })
+    } catch (e) {
+      if (e instanceof ComputationStopped)
+        throw new ApiError(
+          'timeout',
+          `公平性の計算が ${deps.env.WARIKAN_REQUEST_TIMEOUT_MS} ms 以内に終わらないため中止しました (fairness computation stopped at the request timeout)`,
+        )
+      throw e
+    }
     if (!result.ok) {
       if (result.reason === 'model')
         throw new ApiError(

@@ -40,7 +40,26 @@ export interface FairnessOptions {
   seed?: number
   /** the scenario's traffic aggregate (for a traffic driver in the α mix) */
   traffic?: TrafficAggregate | undefined
+  /** bounds of the coalition game's work (the API's; the CLI runs unbounded) */
+  bounds?: GameBounds | undefined
 }
+
+/** How much the Shapley sampler and the core search may do. */
+export interface GameBounds {
+  /** at most this many sampling groups (each one cyclic permutation per member) */
+  maxGroups?: number
+  /** asked between groups and search starts; true stops (ComputationStopped is thrown) */
+  shouldStop?: () => boolean
+}
+
+/**
+ * Work of the sampled Shapley value, in marginal-contribution evaluations per sampling group for n members:
+ * each member's independent small strata (2 draws of each size below min(n, 64)) and one rotation.
+ */
+export const workPerGroup = (n: number): number => n * (Math.min(n, 64) ** 2 + n)
+
+/** The sampler's fewest groups (shapley.ts default); a bound below it cannot give a value. */
+export const MIN_SAMPLING_GROUPS = 6
 
 /** The coalition game part: Shapley value and both core checks. */
 export interface GameResult {
@@ -136,7 +155,9 @@ export function fairness(
       if (!auto) return { ok: false, reason: 'alpha', message: a.message }
     } else alpha = auto ? { ...a, auto: true } : a
   }
-  const game = model?.ok ? gameResult(model.value, allocation.output.members, seed) : undefined
+  const game = model?.ok
+    ? gameResult(model.value, allocation.output.members, seed, options.bounds ?? {})
+    : undefined
   const summary = fairnessSummary(scenario.consortium.name, targets, alpha, game)
   return { ok: true, value: { scenario, targets, adjustment, alpha, game, summary } }
 }
@@ -145,12 +166,18 @@ function gameResult(
   model: CoalitionModel,
   split: Array<{ code: string; name: string; total: number }>,
   seed: number,
+  bounds: GameBounds,
 ): GameResult {
-  const shapley = shapleyValue(model, { seed })
+  const shapley = shapleyValue(model, {
+    seed,
+    ...(bounds.maxGroups === undefined ? {} : { maxGroups: bounds.maxGroups }),
+    ...(bounds.shouldStop ? { shouldStop: bounds.shouldStop } : {}),
+  })
   const standalone = standaloneCosts(model)
   const scenarioSplit = sharesFrom(split.map((m) => ({ n: BigInt(m.total), d: 1n })))
-  const coreShapley = checkCore(model, shapley.shares, { seed })
-  const coreScenario = checkCore(model, scenarioSplit, { seed })
+  const stop = bounds.shouldStop ? { shouldStop: bounds.shouldStop } : {}
+  const coreShapley = checkCore(model, shapley.shares, { seed, ...stop })
+  const coreScenario = checkCore(model, scenarioSplit, { seed, ...stop })
   const d = shapley.shares.denominator
   const rows = model.members.map((m, i) => ({
     code: m.code,

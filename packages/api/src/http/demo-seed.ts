@@ -1,20 +1,28 @@
 /**
- * `warikan serve --demo`: when the database holds no scenario, import the demo consortium's scenarios
- * (fixtures/demo) and hand out a fresh admin token for the demo web page.
+ * `warikan serve --demo`, confined: its own database file (cli/database.ts), its own demo consortium, and a
+ * refusal to start on a database that holds anything else. The seed — demo consortium, its scenarios, the
+ * demo admin token — is one transaction with its audit entries; the token is marked demo (accepted only
+ * while the server runs with --demo) and kept, so a restart reuses it instead of adding another.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import type { Kysely } from 'kysely'
-import { CLI_ACTOR } from '../audit/audit.service'
-import { createApiToken } from '../auth/auth.service'
-import type { Database } from '../db/database'
-import { createScenario } from '../scenario/scenario-edit.service'
-import { listScenarios } from '../scenario/scenario.service'
 import { fixturePath } from '../paths'
-import { importTrafficFile } from '../traffic/traffic.service'
-import { findOrCreateConsortium } from '../scenario/scenario.repository'
+import type { Kysely, Transaction } from 'kysely'
+import { recordAudit, type Actor } from '../audit/audit.service'
+import {
+  countNonDemoRows,
+  insertDemoSession,
+  insertToken,
+  selectDemoSession,
+} from '../auth/auth.repository'
+import { hashToken, newToken } from '../auth/token-hash'
+import type { Database } from '../db/database'
+import { createScenarioIn } from '../scenario/scenario-edit.service'
+import { importTrafficFile, storedRowCount } from '../traffic/traffic.service'
 
 export const DEMO_CONSORTIUM = '神奈川県町村情報システム共同事業組合'
 export const DEMO_TOKEN_NAME = 'demo (serve --demo)'
+/** who writes the demo seed in the audit log */
+export const DEMO_ACTOR: Actor = { tokenId: null, name: 'serve --demo' }
 
 const fixture = fixturePath
 const SAMPLE_TRAFFIC = fixturePath('traffic/kanagawa-2026-sample.csv')
@@ -35,31 +43,107 @@ const DEMO_SCENARIOS = [
 
 export interface DemoSeed {
   consortiumId: number
+  /** scenarios written by this start (empty when the demo database was already seeded) */
   imported: number[]
   token: string
+  /** false when an earlier start's token was reused */
+  tokenCreated: boolean
+}
+
+/** The database holds rows demo mode must not touch. */
+export class DemoRefusedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DemoRefusedError'
+  }
 }
 
 export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
-  const imported: number[] = []
-  const consortiumId = await findOrCreateConsortium(db, DEMO_CONSORTIUM)
-  if ((await listScenarios(db)).length === 0) {
-    for (const s of DEMO_SCENARIOS) {
-      const doc = JSON.parse(readFileSync(fixture(s.file), 'utf8')) as unknown
-      const r = await createScenario(db, consortiumId, doc, s.title, CLI_ACTOR)
-      if (!r.ok) throw new Error(`demo fixture ${s.file} did not import: ${r.reason}`)
-      imported.push(r.value.id)
-      // the traffic-based version gets the sample 照会ログ, so its allocation works out of the box
-      if ('traffic' in s && existsSync(SAMPLE_TRAFFIC)) {
-        const t = await importTrafficFile(db, r.value.id, SAMPLE_TRAFFIC)
-        if (!t.ok) throw new Error(`demo traffic did not import: ${t.reason}`)
-      }
+  const foreign = await countNonDemoRows(db)
+  if (foreign.consortia.length || foreign.tokens) {
+    const what = [
+      ...(foreign.consortia.length ? [`協議会 ${foreign.consortia.join('、')}`] : []),
+      ...(foreign.tokens ? [`デモ以外のトークン ${foreign.tokens} 件`] : []),
+    ].join('、')
+    throw new DemoRefusedError(
+      `このデータベースにはデモ以外のデータ (${what}) があります。デモモードは起動しません — デモ専用のファイル (--db) を使ってください (refusing demo mode on a database holding other data)`,
+    )
+  }
+  const seed = await db.transaction().execute((trx) => seedIn(trx))
+  // the traffic-based version gets the sample 照会ログ, so its allocation works out of the box
+  // (its own transaction: the importer writes through its own connection on SQLite)
+  if (seed.trafficScenario !== undefined && existsSync(SAMPLE_TRAFFIC)) {
+    if ((await storedRowCount(db, seed.trafficScenario)) === 0) {
+      const t = await importTrafficFile(db, seed.trafficScenario, SAMPLE_TRAFFIC)
+      if (!t.ok) throw new Error(`demo traffic did not import: ${t.reason}`)
     }
   }
-  const created = await createApiToken(
-    db,
-    { consortium: consortiumId, role: 'admin', name: DEMO_TOKEN_NAME },
-    CLI_ACTOR,
-  )
-  if (!created.ok) throw new Error(created.message)
-  return { consortiumId, imported, token: created.token }
+  return seed.result
+}
+
+async function seedIn(
+  trx: Transaction<Database>,
+): Promise<{ result: DemoSeed; trafficScenario: number | undefined }> {
+  let consortium = await trx
+    .selectFrom('consortium')
+    .select('id')
+    .where('demo', '=', 1)
+    .orderBy('id')
+    .executeTakeFirst()
+  const imported: number[] = []
+  let trafficScenario: number | undefined
+  if (!consortium) {
+    consortium = await trx
+      .insertInto('consortium')
+      .values({ name: DEMO_CONSORTIUM, demo: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, DEMO_ACTOR, {
+      consortiumId: consortium.id,
+      scenarioId: null,
+      action: 'consortium.create',
+      target: `consortium:${consortium.id}`,
+      after: { name: DEMO_CONSORTIUM, demo: true },
+    })
+    for (const s of DEMO_SCENARIOS) {
+      const doc = JSON.parse(readFileSync(fixture(s.file), 'utf8')) as unknown
+      const r = await createScenarioIn(trx, consortium.id, doc, s.title, DEMO_ACTOR)
+      if (!r.ok) throw new Error(`demo fixture ${s.file} did not import: ${r.reason}`)
+      imported.push(r.value.id)
+      if ('traffic' in s) trafficScenario = r.value.id
+    }
+  } else {
+    const traffic = DEMO_SCENARIOS.find((s) => 'traffic' in s)
+    const row = traffic
+      ? await trx
+          .selectFrom('scenario')
+          .select('id')
+          .where('consortium_id', '=', consortium.id)
+          .where('title', '=', traffic.title)
+          .executeTakeFirst()
+      : undefined
+    trafficScenario = row?.id
+  }
+  const consortiumId = consortium.id
+  const existing = await selectDemoSession(trx)
+  if (existing)
+    return {
+      result: { consortiumId, imported, token: existing.token, tokenCreated: false },
+      trafficScenario,
+    }
+  const token = newToken()
+  const grant = { consortiumId, role: 'admin' as const }
+  const tokenId = await insertToken(trx, DEMO_TOKEN_NAME, hashToken(token), [grant], {
+    demo: true,
+    expiresAt: null,
+  })
+  await insertDemoSession(trx, tokenId, token)
+  await recordAudit(trx, DEMO_ACTOR, {
+    consortiumId,
+    scenarioId: null,
+    action: 'token.create',
+    target: `token:${tokenId}`,
+    after: { tokenId, name: DEMO_TOKEN_NAME, ...grant, demo: true, expiresAt: null },
+  })
+  return { result: { consortiumId, imported, token, tokenCreated: true }, trafficScenario }
 }

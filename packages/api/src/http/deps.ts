@@ -15,6 +15,8 @@ export interface AppDeps {
   scenarioState: ScenarioStateReader
   /** a stored scenario as a scenario file (GET /api/scenarios/{id}); shared: never modify it */
   scenarioDocument: ScenarioDocumentReader
+  /** drops the authenticator's cached token lookups (after a revocation) */
+  forgetTokens: () => void
   /** one line to the server log (stderr); never given a token */
   log: (line: string) => void
 }

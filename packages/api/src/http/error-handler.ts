@@ -5,8 +5,36 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ApiError, lastSegment } from './api-error'
 
+/**
+ * Database states that pass: the SQLite database locked by another writer beyond the busy timeout, or the
+ * disk full (SQLite or PostgreSQL). The transaction rolled back, so nothing changed: 503 with Retry-After.
+ */
+const BUSY_CODES = new Set([
+  'SQLITE_BUSY',
+  'SQLITE_BUSY_SNAPSHOT',
+  'SQLITE_BUSY_RECOVERY',
+  'SQLITE_LOCKED',
+  'SQLITE_LOCKED_SHAREDCACHE',
+  '55P03',
+  '40001',
+  '40P01',
+])
+const FULL_CODES = new Set(['SQLITE_FULL', '53100'])
+export const RETRY_AFTER_SECONDS = 5
+
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err
+  const code = (err as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && BUSY_CODES.has(code))
+    return new ApiError(
+      'unavailable',
+      'データベースが他の書き込みで使用中です。しばらくして再試行してください — 何も変更していません (database busy; nothing changed)',
+    )
+  if (typeof code === 'string' && FULL_CODES.has(code))
+    return new ApiError(
+      'unavailable',
+      'ディスクの空きがありません。管理者に連絡してください — 何も変更していません (disk full; nothing changed)',
+    )
   if (err instanceof HTTPException) {
     if (err.status === 413)
       return new ApiError('payload_too_large', '送信データが大きすぎます (payload too large)')
@@ -23,6 +51,10 @@ export function onError(log: (line: string) => void) {
     const apiError = toApiError(err)
     if (apiError.code === 'internal')
       log(`internal error on ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`)
+    if (apiError.code === 'unavailable') {
+      log(`unavailable on ${c.req.method} ${c.req.path}: ${err.message}`)
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS))
+    }
     return c.json(apiError.toJSON(), apiError.status)
   }
 }
@@ -40,5 +72,12 @@ export const validationHook: Hook<any, any, any, any> = (result) => {
       result.target === 'json' ? inner : inner ? `${result.target}.${inner}` : result.target
     return { path, field: lastSegment(path), message: i.message }
   })
+  // a path that does not name an id (`/api/scenarios/0x10`, `%201`) names nothing: 404, never another id
+  if (result.target === 'param')
+    throw new ApiError(
+      'not_found',
+      'その URL のものはありません (no such resource: bad id)',
+      details,
+    )
   throw new ApiError('validation', '入力が正しくありません (validation failed)', details)
 }

@@ -42,21 +42,21 @@ export const notImplementedError = {
   501: errorResponse('未実装 (feature not implemented yet)'),
 } as const
 
-export const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-})
+/**
+ * A strict decimal id in a path or query: digits only, no sign, no leading zero, no spaces, no hex
+ * (`0x10`, ` 1`, `1e0` are refused, never read as another id), at most 2^53 − 1.
+ */
+export const decimalId = (name: string, where: 'path' | 'query', example = 1) =>
+  z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, '10進の正の整数です (a decimal id: digits only)')
+    .refine((s) => Number.isSafeInteger(Number(s)), 'id が大きすぎます (id too large)')
+    .transform(Number)
+    .openapi({ param: { name, in: where }, type: 'integer', example })
 
-export const ConsortiumIdParam = z.object({
-  cid: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'cid', in: 'path' }, example: 1 }),
-})
+export const IdParam = z.object({ id: decimalId('id', 'path') })
+
+export const ConsortiumIdParam = z.object({ cid: decimalId('cid', 'path') })
 
 /**
  * A scenario file (scenario-format.md). Only "a JSON object" is checked here: the core's parser validates it

@@ -3,7 +3,7 @@
  * (the `version` column), copy as a what-if, delete. Each write and its audit entry share one transaction.
  */
 import { parseScenario, type InputIssue, type ScenarioInput } from '@warikan/core'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { recordAudit, type Actor } from '../audit/audit.service'
 import type { Database } from '../db/database'
 import { findConsortiumById } from '../auth/auth.repository'
@@ -49,21 +49,34 @@ export async function createScenario(
 ): Promise<WriteResult<{ id: number; version: number }>> {
   const parsed = parseScenario(document)
   if (!parsed.ok) return { ok: false, reason: 'invalid', issues: parsed.issues }
-  return db.transaction().execute(async (trx) => {
-    const consortium = await findConsortiumById(trx, consortiumId)
-    if (!consortium) return { ok: false, reason: 'not_found' } as const
-    const doc = normalise(document, consortium.name)
-    const stored = title ?? defaultTitle(doc)
-    const id = await insertScenario(trx, consortiumId, doc, stored)
-    await recordAudit(trx, actor, {
-      consortiumId,
-      scenarioId: id,
-      action: 'scenario.create',
-      target: `scenario:${id}`,
-      after: { title: stored, version: 1, document: doc },
-    })
-    return { ok: true, value: { id, version: 1 } } as const
+  return db
+    .transaction()
+    .execute((trx) => createScenarioIn(trx, consortiumId, document, title, actor))
+}
+
+/** createScenario inside the caller's transaction (the demo seed writes several rows in one). */
+export async function createScenarioIn(
+  trx: Transaction<Database>,
+  consortiumId: number,
+  document: unknown,
+  title: string | undefined,
+  actor: Actor,
+): Promise<WriteResult<{ id: number; version: number }>> {
+  const parsed = parseScenario(document)
+  if (!parsed.ok) return { ok: false, reason: 'invalid', issues: parsed.issues }
+  const consortium = await findConsortiumById(trx, consortiumId)
+  if (!consortium) return { ok: false, reason: 'not_found' } as const
+  const doc = normalise(document, consortium.name)
+  const stored = title ?? defaultTitle(doc)
+  const id = await insertScenario(trx, consortiumId, doc, stored)
+  await recordAudit(trx, actor, {
+    consortiumId,
+    scenarioId: id,
+    action: 'scenario.create',
+    target: `scenario:${id}`,
+    after: { title: stored, version: 1, document: doc },
   })
+  return { ok: true, value: { id, version: 1 } } as const
 }
 
 export async function updateScenario(

@@ -29,6 +29,7 @@ import {
   type WriteResult,
 } from './scenario-edit.service'
 import type { ScenarioState } from './scenario-readers'
+import { memberDocument, visibleCostIds } from './member-view'
 import { listScenarios } from './scenario.service'
 
 export const ScenarioSummarySchema = z
@@ -202,30 +203,31 @@ export function unwrapWrite<T>(result: WriteResult<T>, what: string): T {
   }
 }
 
-/** A member token sees only its own 団体 in the member list. */
-export function redactForMember(doc: ScenarioInput, grant: RoleGrant): ScenarioInput {
-  return { ...doc, members: doc.members.filter((m) => m.code === grant.memberCode) }
-}
+/** A member token sees only its own 団体 and the items it takes part in (member-view.ts). */
+export const redactForMember = (doc: ScenarioInput, grant: RoleGrant): ScenarioInput =>
+  memberDocument(doc, grant.memberCode ?? '')
 
 export function registerScenarioRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(listScenariosRoute, async (c) => {
     const { cid } = c.req.valid('param')
-    requireGrant(c, cid, 'read')
-    const all = await listScenarios(deps.db)
-    return c.json(
-      all
-        .filter((s) => s.consortiumId === cid)
-        .map(({ id, title, fiscalYear, version, members, costs, updatedAt }) => ({
-          id,
-          title,
-          fiscalYear,
-          version,
-          members,
-          costs,
-          updatedAt: isoTimestamp(updatedAt),
-        })),
-      200,
-    )
+    const grant = requireGrant(c, cid, 'read')
+    const all = (await listScenarios(deps.db)).filter((s) => s.consortiumId === cid)
+    const rows = all.map(({ id, title, fiscalYear, version, members, costs, updatedAt }) => ({
+      id,
+      title,
+      fiscalYear,
+      version,
+      members,
+      costs,
+      updatedAt: isoTimestamp(updatedAt),
+    }))
+    if (grant.role === 'member')
+      for (const row of rows) {
+        const doc = await deps.scenarioDocument(row.id)
+        row.members = 1
+        row.costs = doc ? visibleCostIds(doc, grant.memberCode ?? '').size : 0
+      }
+    return c.json(rows, 200)
   })
 
   app.openapi(createScenarioRoute, async (c) => {

@@ -4,6 +4,8 @@ export interface ConsortiumTable {
   id: Generated<number>
   name: string
   created_at: Generated<string | Date>
+  /** 1 = the demo consortium written by `serve --demo` (demo mode refuses any other consortium) */
+  demo: Generated<number>
 }
 
 export interface ScenarioTable {

@@ -7,21 +7,13 @@ import type { Context } from 'hono'
 import { ApiError, issueDetails, notFound } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
-import { authErrors, json, notFoundError, validationError } from '../http/schemas'
+import { authErrors, decimalId, json, notFoundError, validationError } from '../http/schemas'
 import { scenarioAccess } from '../scenario/scenario.routes'
 import { compareOutputs } from './compare.service'
 
 const CompareQuery = z.object({
-  a: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'a', in: 'query' }, example: 1, description: '比較元 A' }),
-  b: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'b', in: 'query' }, example: 2, description: '比較先 B' }),
+  a: decimalId('a', 'query', 1).openapi({ description: '比較元 A' }),
+  b: decimalId('b', 'query', 2).openapi({ description: '比較先 B' }),
 })
 
 const ComparedScenarioSchema = z

@@ -6,6 +6,7 @@
  * coalition is violated it is the tightest one. x(N) − c(N) is reported separately as `efficiencyGap`
  * (a scenario's budget need not equal the model's c(N)).
  */
+import { checkStop } from './stopped'
 import { cmp, rat, sub, sum, ZERO, type Rational } from '../rational'
 import type { CoalitionModel } from './coalition-model'
 import {
@@ -52,6 +53,8 @@ export interface CoreSearchOptions {
   randomStarts?: number
   maxStepsPerStart?: number
   exactLimit?: number
+  /** asked before each search start; true stops the computation (throws ComputationStopped) */
+  shouldStop?: () => boolean
 }
 
 const valueOf = (x: ExactShares, i: number): Rational => rat(x.numerators[i]!, x.denominator)
@@ -301,6 +304,7 @@ function searchCore(
   let bestExcess = -Infinity
   let bestSet: number[] = []
   for (const start of starts) {
+    checkStop(options.shouldStop)
     const st = new CoalitionState(comps, n)
     let paysS = 0
     for (const i of start) {

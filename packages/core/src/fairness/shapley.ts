@@ -18,6 +18,7 @@ import {
 } from './coalition-model'
 import { seededRandom, shuffle } from '../random'
 import { addShares, roundShares, zeroShares, type ExactShares } from './shares'
+import { checkStop } from './stopped'
 
 export const EXACT_SCALE_LIMIT = 25
 
@@ -57,6 +58,8 @@ export interface ShapleyOptions {
   baseline?: number[]
   minGroups?: number
   maxGroups?: number
+  /** asked before each sampling group; true stops the computation (throws ComputationStopped) */
+  shouldStop?: () => boolean
 }
 
 export function shapleyValue(model: CoalitionModel, options: ShapleyOptions = {}): ShapleyResult {
@@ -363,6 +366,7 @@ export function shapleyScaleSampled(
   const control = (i: number, s: number, w: number) =>
     useControl ? slope[i * m + s]! * (w - mean[i * m + s]!) : 0
   while (groups < maxGroups) {
+    checkStop(options.shouldStop)
     shuffle(order, random)
     for (let j = 0; j < m; j++) q[j] = pops[order[j]!]!
     for (let b = 0; b < m; b++) {

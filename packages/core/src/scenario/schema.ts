@@ -3,6 +3,22 @@
  * Shape checks live here; cross-field checks (unique codes, weights summing to 1, participants) in validate.ts.
  */
 import { z } from 'zod'
+import { isPrototypeName, prototypeNameMessage } from './prototype-names'
+
+/** `YYYY-MM-DD` that names a real day of the Gregorian calendar (no 2026-13-45, no 2027-02-29). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const t = new Date(Date.UTC(y, mo - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
+}
+
+/** A name the scenario uses as a key (metric, cost id): never a property name of Object.prototype. */
+const keyName = z
+  .string()
+  .min(1)
+  .refine((s) => !isPrototypeName(s), { error: (i) => prototypeNameMessage(String(i.input)) })
 
 const nonNegativeNumber = z.number().finite().nonnegative()
 /** Weights and shares: a JSON number read as an exact decimal, or a string "1/3" / "0.25". */
@@ -82,7 +98,7 @@ const scaledPopulationSchema = z
   })
   .strict()
 
-const metricDriverSchema = z.object({ name: z.string().min(1), weight: exactNumber }).strict()
+const metricDriverSchema = z.object({ name: keyName, weight: exactNumber }).strict()
 
 export const ruleSchema = z
   .object({
@@ -132,7 +148,7 @@ export const deductionSchema = z
 
 export const costSchema = z
   .object({
-    id: z.string().min(1),
+    id: keyName,
     name: z.string().min(1),
     amount: yenAmount,
     members: z.array(z.string()).optional(),
@@ -173,6 +189,7 @@ export const scenarioSchema = z
     populationDate: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+      .refine(isCalendarDate, '実在しない日付です (not a real calendar date)')
       .optional(),
     description: z.string().optional(),
     members: z.array(memberSchema).min(1),

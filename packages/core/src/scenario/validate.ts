@@ -11,6 +11,7 @@ import {
   type ResolvedRounding,
   type SplitPlan,
 } from './ordinance'
+import { prototypeKeyIssues } from './prototype-names'
 import { scenarioSchema, type CostItem, type Rule, type Scenario } from './schema'
 
 /** Driver weights of a rule, read exactly. `fixed` is returned separately (it is a whole rule). */
@@ -45,6 +46,9 @@ export const participantsOf = (scenario: Scenario, cost: CostItem): string[] =>
  * nothing is thrown for bad input.
  */
 export function parseScenario(raw: unknown): Result<Scenario> {
+  // before the schema: it drops an own `__proto__` key silently
+  const reserved = prototypeKeyIssues(raw)
+  if (reserved.length) return { ok: false, issues: reserved }
   const parsed = scenarioSchema.safeParse(raw)
   if (!parsed.success) {
     return {
@@ -82,6 +86,14 @@ function crossCheck(s: Scenario): InputIssue[] {
       )
     else codes.set(m.code, i)
   })
+
+  // every amount is a safe integer; so must their sum be, or the consortium total loses yen
+  const totalAmount = s.costs.reduce((sum, c) => sum + BigInt(c.amount), 0n)
+  if (totalAmount > BigInt(Number.MAX_SAFE_INTEGER))
+    push(
+      'costs',
+      `費目の合計 ${totalAmount} 円が 2^53−1 を超えます (sum of amounts beyond 2^53 − 1 is not exact)`,
+    )
 
   const ids = new Map<string, number>()
   s.costs.forEach((c, ci) => {

@@ -43,7 +43,7 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'token',
-    summary: 'API トークンを発行する (create an API token; printed once)',
+    summary: 'API トークンの発行・一覧・失効 (create — printed once —, list, revoke API tokens)',
     load: async () => (await import('./token')).tokenCommand,
   },
   {

@@ -1,11 +1,11 @@
 import cluster from 'node:cluster'
 import { availableParallelism } from 'node:os'
 import { readEnv } from '../../env'
-import { seedDemo } from '../../http/demo-seed'
+import { DemoRefusedError, seedDemo, type DemoSeed } from '../../http/demo-seed'
 import { startServer } from '../../server'
 import { flag, parseArgs, type ParsedArgs } from '../args'
 import type { CliContext, CommandHandler } from '../command'
-import { openDatabase } from '../database'
+import { openDatabase, openDemoDatabase } from '../database'
 import { CliError } from '../errors'
 
 export const serveCommand: CommandHandler = {
@@ -31,16 +31,14 @@ export const serveCommand: CommandHandler = {
     const clustered = workers > 1 || cluster.isWorker
     if (clustered && cluster.isPrimary) return runPrimary(args, ctx, workers)
 
-    const handle = await openDatabase(args, ctx)
+    const demoMode = args.booleans.has('demo')
+    const handle = demoMode ? await openDemoDatabase(args, ctx) : await openDatabase(args, ctx)
     let demo: { token: string } | undefined
     const inheritedToken = ctx.env['WARIKAN_DEMO_SESSION_TOKEN']
-    if (cluster.isWorker && inheritedToken) {
+    if (demoMode && cluster.isWorker && inheritedToken) {
       demo = { token: inheritedToken }
-    } else if (args.booleans.has('demo')) {
-      const seed = await seedDemo(handle.db)
-      demo = { token: seed.token }
-      if (seed.imported.length)
-        ctx.stderr(`デモデータを取り込みました: シナリオ ${seed.imported.join(', ')}\n`)
+    } else if (demoMode) {
+      demo = { token: (await seedOrRefuse(handle, ctx)).token }
     }
     const running = await startServer({
       db: handle.db,
@@ -73,14 +71,10 @@ export const serveCommand: CommandHandler = {
 
 /** The cluster primary: migrations and the demo seed once, then N workers on the same port. */
 async function runPrimary(args: ParsedArgs, ctx: CliContext, workers: number): Promise<number> {
-  const handle = await openDatabase(args, ctx)
+  const demoMode = args.booleans.has('demo')
+  const handle = demoMode ? await openDemoDatabase(args, ctx) : await openDatabase(args, ctx)
   const env: Record<string, string> = {}
-  if (args.booleans.has('demo')) {
-    const seed = await seedDemo(handle.db)
-    env['WARIKAN_DEMO_SESSION_TOKEN'] = seed.token
-    if (seed.imported.length)
-      ctx.stderr(`デモデータを取り込みました: シナリオ ${seed.imported.join(', ')}\n`)
-  }
+  if (demoMode) env['WARIKAN_DEMO_SESSION_TOKEN'] = (await seedOrRefuse(handle, ctx)).token
   await handle.close()
   for (let i = 0; i < workers; i++) cluster.fork(env)
   ctx.stderr(`warikan serve: ${workers} workers\n`)
@@ -96,4 +90,21 @@ async function runPrimary(args: ParsedArgs, ctx: CliContext, workers: number): P
     process.once('SIGTERM', stop)
   })
   return 0
+}
+
+/** Seeds the demo database, or stops with exit 2 when it holds anything that is not demo data. */
+async function seedOrRefuse(
+  handle: { db: Parameters<typeof seedDemo>[0]; close: () => Promise<void> },
+  ctx: CliContext,
+): Promise<DemoSeed> {
+  try {
+    const seed = await seedDemo(handle.db)
+    if (seed.imported.length)
+      ctx.stderr(`デモデータを取り込みました: シナリオ ${seed.imported.join(', ')}\n`)
+    return seed
+  } catch (e) {
+    if (!(e instanceof DemoRefusedError)) throw e
+    await handle.close()
+    throw new CliError(`warikan serve --demo: ${e.message}`, 2)
+  }
 }

@@ -6,6 +6,7 @@ import * as authAudit from './2026-11-22-003-auth-audit'
 import * as trafficCodes from './2026-11-22-004-traffic-codes'
 import * as externalServices from './2026-12-01-060-external-services'
 import * as slaDocuments from './2026-12-01-050-sla-documents'
+import * as tokenLifecycle from './2026-12-01-040-token-lifecycle'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-001-scenarios': scenarios,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-004-traffic-codes': trafficCodes,
   '2026-12-01-060-external-services': externalServices,
   '2026-12-01-050-sla-documents': slaDocuments,
+  '2026-12-01-040-token-lifecycle': tokenLifecycle,
 }
