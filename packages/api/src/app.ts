@@ -135,7 +135,10 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   const auth = requireToken(authenticate)
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)))
   app.use('/api/*', rateLimitPerToken(env.WARIKAN_RATE_LIMIT_PER_MINUTE))
-  app.use('/api/*', strictJsonBodies({ exempt: isUpload }))
+  // file bodies other than the streamed traffic upload: the 外部サービス台帳 import (CSV or xlsx)
+  const isFileBody = (path: string) =>
+    /^\/api\/consortia\/\d+\/external-services\/import$/.test(path)
+  app.use('/api/*', strictJsonBodies({ exempt: (path) => isUpload(path) || isFileBody(path) }))
 
   const demo = options.demo
   if (demo) app.openapi(demoSessionRoute, (c) => c.json({ token: demo.token }, 200))
