@@ -132,7 +132,7 @@ export function compilePlan(raw: unknown, options: PlanOptions = {}): Result<Com
         `${planYearLabel(c.to)}: amortize の費目には to を書けません; ${planYearLabel(costFrom)} から ${c.amortize.years} 年度です (to is not allowed with amortize)`,
       )
     const costTo = c.amortize ? costFrom + c.amortize.years - 1 : (c.to ?? to)
-    if (!c.amortize && costFrom > costTo)
+    if (!c.amortize && c.to !== undefined && costFrom > c.to)
       push(`${at}.to`, `from (${costFrom}) より前です (the item ends before it starts)`)
     c.members?.forEach((code, k) => {
       if (!codes.has(code))
@@ -330,4 +330,15 @@ function costYen(
     return undefined
   }
   return Number(yen)
+}
+
+/** The same plan at other rates (`--rate`, the web's rate slider) without reading it again. */
+export function withRates(
+  p: CompiledPlan,
+  rates: Readonly<Record<string, PlanDecimal>>,
+): CompiledPlan {
+  const next = new Map(p.rates)
+  for (const [currency, value] of Object.entries(rates))
+    next.set(currency, [[Number.NEGATIVE_INFINITY, fromDecimal(value)]])
+  return { ...p, rates: next }
 }
