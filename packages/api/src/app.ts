@@ -30,6 +30,7 @@ import { requestLog } from './http/request-log'
 import { json } from './http/schemas'
 import { registerNetworkRoutes } from './network/network.routes'
 import { registerPatternsRoutes } from './patterns/patterns.routes'
+import { registerPlanRoutes } from './plan/plan.routes'
 import { scenarioDocumentReader, scenarioStateReader } from './scenario/scenario-readers'
 import { registerScenarioRoutes } from './scenario/scenario.routes'
 import { registerTrafficRoutes, TRAFFIC_UPLOAD_PATH } from './traffic/traffic.routes'
@@ -133,6 +134,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   registerPatternsRoutes(app, deps)
   registerNetworkRoutes(app, deps)
   registerWhatifRoutes(app, deps)
+  registerPlanRoutes(app, deps)
   registerAuditRoutes(app, deps)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -175,3 +175,16 @@ function summarise(p: CompiledPlan, years: PlanYearAllocation[]): PlanOutput {
     total: years.reduce((a, y) => a + y.allocation.output.total, 0),
   }
 }
+
+/** A plan checked in full: its shape, and every year's scenario validated as a scenario file. */
+export function validatePlan(raw: unknown, options: PlanOptions = {}): Result<CompiledPlan> {
+  const compiled = compilePlan(raw, options)
+  if (!compiled.ok) return compiled
+  const expanded = expandPlan(compiled.value)
+  if (!expanded.ok) return expanded
+  for (const year of expanded.value) {
+    const parsed = parseScenario(year.document)
+    if (!parsed.ok) return { ok: false, issues: inYear(year, parsed.issues) }
+  }
+  return compiled
+}
