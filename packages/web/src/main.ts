@@ -9,22 +9,25 @@ import { ApiClient } from './api-client'
 import { AppState } from './model'
 import { renderCompare } from './views/compare'
 import { h, replace } from './views/dom'
+import { renderPlan } from './views/plan'
 import { renderPresent } from './views/present'
 import { renderStudio } from './views/studio'
 import { renderUpload } from './views/upload'
 
-type Route = 'studio' | 'compare' | 'upload' | 'present'
+type Route = 'studio' | 'compare' | 'upload' | 'present' | 'plan'
 const ROUTES: Array<[Route, string]> = [
   ['studio', 'スタジオ'],
   ['compare', 'シナリオ比較'],
   ['upload', '照会ログ取込'],
   ['present', '説明資料モード'],
+  ['plan', '中期計画'],
 ]
 const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> = {
   studio: renderStudio,
   compare: renderCompare,
   upload: renderUpload,
   present: renderPresent,
+  plan: renderPlan,
 }
 
 const app = document.getElementById('app')!

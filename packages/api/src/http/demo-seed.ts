@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely'
 import { CLI_ACTOR } from '../audit/audit.service'
 import { createApiToken } from '../auth/auth.service'
 import type { Database } from '../db/database'
+import { createPlan } from '../plan/plan.service'
 import { createScenario } from '../scenario/scenario-edit.service'
 import { listScenarios } from '../scenario/scenario.service'
 import { importTrafficFile } from '../traffic/traffic.service'
@@ -36,6 +37,8 @@ const DEMO_SCENARIOS = [
   },
 ]
 
+const DEMO_PLAN = 'plans/kanagawa-2026-2030.json'
+
 export interface DemoSeed {
   consortiumId: number
   imported: number[]
@@ -57,6 +60,10 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
         if (!t.ok) throw new Error(`demo traffic did not import: ${t.reason}`)
       }
     }
+    // the five-year plan (中期計画) of the same consortium, for the plan view
+    const plan = JSON.parse(readFileSync(fixture(DEMO_PLAN), 'utf8')) as unknown
+    const p = await createPlan(db, consortiumId, plan, undefined, CLI_ACTOR)
+    if (!p.ok) throw new Error(`demo plan did not import: ${p.reason}`)
   }
   const created = await createApiToken(
     db,
