@@ -55,14 +55,17 @@ export function planTable(
       '',
     ])
   }
-  const standalone = out.members.reduce((a, m) => a + (m.standaloneTotal ?? 0), 0)
+  // the period's 単独導入計 only when every member has one (else the sum would compare unlike things)
+  const standalone = out.members.every((m) => m.standaloneTotal !== undefined)
+    ? out.members.reduce((a, m) => a + m.standaloneTotal!, 0)
+    : 0
   rows.push([
     '',
     '合計',
     ...out.years.map((y) => formatYen(y.total)),
     formatYen(out.total),
     standalone ? formatYen(standalone) : '—',
-    '',
+    standalone ? formatPercent((standalone - out.total) / standalone) : '',
   ])
   rows.push([
     '',

@@ -50,7 +50,10 @@ export function planTable(out: PlanOutput, caption: string): HTMLTableElement {
       ),
     )
   })
-  const standalone = out.members.reduce((a, m) => a + (m.standaloneTotal ?? 0), 0)
+  // the period's 単独導入計 only when every member has one (else the sum would compare unlike things)
+  const standalone = out.members.every((m) => m.standaloneTotal !== undefined)
+    ? out.members.reduce((a, m) => a + m.standaloneTotal!, 0)
+    : 0
   const total = h(
     'tr',
     { class: 'total' },

@@ -42,6 +42,8 @@ interface Loaded {
   compiled: CompiledPlan
   currencies: string[]
   sensitivity?: PlanSensitivity
+  /** the plan at its own yearly rates (the band is drawn as the difference from it) */
+  base: PlanAllocation
 }
 
 const yenTick = (v: string | number) => formatYen(Number(v))
@@ -82,6 +84,7 @@ export function renderPlan(root: HTMLElement, state: AppState): () => void {
       consortium: plan.plan.consortium.name,
       compiled: plan,
       currencies,
+      base: base.value,
     }
     if (currencies.length) {
       const at = (r: number) => allocateCompiledPlan(withRates(plan, rateFor(currencies, r)))
@@ -126,7 +129,7 @@ export function renderPlan(root: HTMLElement, state: AppState): () => void {
     const band = panel(
       'plan-band',
       `為替レートによる期間計の幅（¥${RATE_MIN}〜¥${RATE_MAX}/$）`,
-      '帯: レートを動かしたときの期間計の範囲。点: いまのレート。',
+      '計画の年度別レートで計算した期間計との差。帯: ¥130〜¥170/$ の範囲、点: いまのレート。',
     )
     let current = initial
     const slider = h('input', {
@@ -196,7 +199,7 @@ export function renderPlan(root: HTMLElement, state: AppState): () => void {
         ),
       )
       if (l.sensitivity) {
-        drawChart(band.body, bandChart(plan, l.sensitivity), '為替レートによる期間計の幅')
+        drawChart(band.body, bandChart(plan, l.base, l.sensitivity), '為替レートによる期間計の幅')
         const [slide] = planSlides(plan, l, l.sensitivity).slice(1)
         if (slide) replace(band.alt, slide.content.cloneNode(true))
       } else
@@ -327,26 +330,34 @@ function trendChart(plan: PlanAllocation): ChartConfiguration {
   }
 }
 
-function bandChart(plan: PlanAllocation, s: PlanSensitivity): ChartConfiguration {
+function bandChart(
+  plan: PlanAllocation,
+  base: PlanAllocation,
+  s: PlanSensitivity,
+): ChartConfiguration {
   const out = plan.output
-  const low = new Map(s.low.output.members.map((m) => [m.code, m.total]))
-  const high = new Map(s.high.output.members.map((m) => [m.code, m.total]))
+  const at = (p: PlanAllocation) => new Map(p.output.members.map((m) => [m.code, m.total]))
+  const low = at(s.low)
+  const high = at(s.high)
+  const own = at(base)
+  const diff = (table: Map<string, number>, code: string) =>
+    (table.get(code) ?? 0) - (own.get(code) ?? 0)
   return {
     type: 'bar',
     data: {
       labels: out.members.map((m) => m.name),
       datasets: [
         {
-          label: `¥${s.lowRate}〜¥${s.highRate}/$ の期間計`,
-          data: out.members.map((m) => [low.get(m.code) ?? 0, high.get(m.code) ?? 0]),
+          label: `¥${s.lowRate}〜¥${s.highRate}/$ の期間計（計画のレートとの差）`,
+          data: out.members.map((m) => [diff(low, m.code), diff(high, m.code)]),
           backgroundColor: 'rgba(31, 90, 166, 0.35)',
           borderColor: PALETTE[0]!,
           borderWidth: 1,
         },
         {
           type: 'line',
-          label: 'いまのレートの期間計',
-          data: out.members.map((m) => m.total),
+          label: 'いまのレート',
+          data: out.members.map((m) => m.total - (own.get(m.code) ?? 0)),
           showLine: false,
           pointRadius: 5,
           borderColor: PALETTE[1]!,
@@ -355,8 +366,20 @@ function bandChart(plan: PlanAllocation, s: PlanSensitivity): ChartConfiguration
       ],
     } as ChartConfiguration['data'],
     options: {
-      scales: { y: { beginAtZero: false, ticks: { callback: yenTick } } },
-      plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
+      scales: { y: { ticks: { callback: yenTick } } },
+      plugins: {
+        legend: { position: 'bottom', labels: { boxWidth: 12 } },
+        tooltip: {
+          callbacks: {
+            label: (c) => {
+              const raw = c.raw as number | [number, number]
+              return Array.isArray(raw)
+                ? `${formatYen(raw[0])} 〜 ${formatYen(raw[1])}`
+                : `${c.dataset.label}: ${formatYen(raw)}`
+            },
+          },
+        },
+      },
     },
   }
 }
