@@ -3,12 +3,13 @@
  * Pure and deterministic: the same plan, year and rates always give the same scenario document.
  */
 import { formatFiscalYear } from '../format/ja'
-import { floorDiv, fromDecimal, mul, ONE, type Rational } from '../rational'
+import { floorDiv, fromDecimal, ONE, type Rational } from '../rational'
 import { formatPath, type InputIssue, type Result } from '../scenario/issues'
 import { planSchema, type Plan, type PlanDecimal } from './schema'
 import {
   givenValues,
   growthFactor,
+  mulUnreduced,
   roundHalfUp,
   valueInYear,
   type GivenValues,
@@ -318,7 +319,7 @@ function costYen(
     })
     rate = r
   }
-  const whole = roundHalfUp(mul(exact, rate))
+  const whole = roundHalfUp(mulUnreduced(exact, rate))
   let yen = whole
   if (c.amortize) {
     const n = BigInt(c.amortize)

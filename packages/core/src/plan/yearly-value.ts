@@ -2,7 +2,7 @@
  * Yearly values of a plan (plan-format.md, "Expansion" 2–3): a scalar or an object of years, carried forward
  * from the latest earlier given year with a growth rate, exactly; rounded half up once, at the end.
  */
-import { add, floorDiv, fromDecimal, mul, ONE, type Rational } from '../rational'
+import { add, floorDiv, fromDecimal, ONE, type Rational } from '../rational'
 import type { PlanDecimal, YearlyValue } from './schema'
 
 /** The given years of a value, ascending; a scalar is the value of `firstYear`. */
@@ -19,21 +19,10 @@ export function givenValues(value: YearlyValue, firstYear: number): GivenValues 
 export const growthFactor = (g: PlanDecimal | undefined): Rational =>
   g === undefined ? ONE : add(ONE, fromDecimal(g))
 
-export function power(base: Rational, exponent: number): Rational {
-  let result = ONE
-  let b = base
-  let e = exponent
-  while (e > 0) {
-    if (e & 1) result = mul(result, b)
-    b = mul(b, b)
-    e >>= 1
-  }
-  return result
-}
-
 /**
  * The exact value in year y: the one given for y, else the one given for the latest earlier year y0 times
- * factor^(y − y0). Undefined when y is before the first given year.
+ * factor^(y − y0). Undefined when y is before the first given year. The fraction is NOT reduced (powers are
+ * taken on numerator and denominator separately, with no gcd): it is meant for rounding and multiplying.
  */
 export function valueInYear(
   given: GivenValues,
@@ -47,10 +36,13 @@ export function valueInYear(
   }
   if (!base) return undefined
   const steps = year - base[0]
-  return steps === 0 || (factor.n === 1n && factor.d === 1n)
-    ? base[1]
-    : mul(base[1], power(factor, steps))
+  if (steps === 0 || (factor.n === 1n && factor.d === 1n)) return base[1]
+  const k = BigInt(steps)
+  return { n: base[1].n * factor.n ** k, d: base[1].d * factor.d ** k }
 }
+
+/** a × b without reducing (for rounding right after). */
+export const mulUnreduced = (a: Rational, b: Rational): Rational => ({ n: a.n * b.n, d: a.d * b.d })
 
 /** Round half up to an integer: floor(x + ½). */
 export const roundHalfUp = (x: Rational): bigint => floorDiv(2n * x.n + x.d, 2n * x.d)
