@@ -126,3 +126,47 @@ describe('warikan plan', () => {
     expect(r.stderr).toContain(`${file}: adjustments: `)
   })
 })
+
+describe('the worked example of docs/plan.md', () => {
+  it('gives the hand-worked yen', async () => {
+    const r = await cli(['plan', 'fixtures/plans/worked-example.json', '--format', 'json'])
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as PlanJson
+    const shares = (
+      JSON.parse(r.stdout) as {
+        years: Array<{ members: Array<{ shares: Record<string, number> }> }>
+      }
+    ).years[0]!.members.map((m) => m.shares)
+    expect(out.years.map((y) => y.costs.map((c) => c.amount))).toEqual([
+      [90_000_000, 13_900_000, 3_333_333],
+      [91_800_000, 15_250_000, 3_333_333],
+      [93_636_000, 15_250_000, 3_333_334],
+    ])
+    expect(shares).toEqual([
+      { unyo: 36_000_000, gcloud: 5_212_500, iko: 1_666_667 },
+      { unyo: 54_000_000, gcloud: 8_687_500, iko: 1_666_666 },
+    ])
+    expect(out.members.map((m) => m.total)).toEqual([121_777_971, 186_944_001, 21_114_028])
+    expect(out.members[0]!.standaloneTotal).toBe(183_624_000)
+    expect(out.total).toBe(329_836_000)
+    const y2028 = JSON.parse(
+      (await cli(['plan', 'fixtures/plans/worked-example.json', '--year', '2028'])).stdout,
+    )
+    expect(y2028.members.map((m: { population: number }) => m.population)).toEqual([
+      29_403, 49_501, 3_000,
+    ])
+    const at160 = JSON.parse(
+      (
+        await cli([
+          'plan',
+          'fixtures/plans/worked-example.json',
+          '--format',
+          'json',
+          '--rate',
+          'USD=160',
+        ])
+      ).stdout,
+    ) as PlanJson
+    expect(at160.total).toBe(333_436_000)
+  })
+})
