@@ -170,3 +170,30 @@ describe('the worked example of docs/plan.md', () => {
     expect(at160.total).toBe(333_436_000)
   })
 })
+
+describe('warikan plan --traffic', () => {
+  it('gives every year the same traffic; without it a traffic rule is an error naming the year', async () => {
+    const p = plan()
+    const chukan = p.costs.find((c: { id: string }) => c.id === 'chukan')
+    chukan.rule = { traffic: 1 }
+    chukan.traffic = { basis: 'provider', unit: 'queries' }
+    const file = writeTemp('traffic-plan.json', p)
+    const r = await cli([
+      'plan',
+      file,
+      '--format',
+      'json',
+      '--traffic',
+      'fixtures/traffic/kanagawa-2026-sample.csv',
+    ])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as PlanJson
+    for (const y of out.years)
+      expect(y.costs.find((c) => c.id === 'chukan')!.amount).toBe(36_000_000)
+    const without = await cli(['plan', file])
+    expect(without.code).not.toBe(0)
+    expect(without.stdout).toBe('')
+    expect(without.stderr).toContain('令和8年度 (2026)')
+  })
+})
