@@ -5,6 +5,7 @@
 import {
   allocateCompiledPlan,
   formatFiscalYear,
+  parseRateOverrides,
   planYearScenario,
   validatePlan,
   type CompiledPlan,
@@ -36,26 +37,9 @@ export const listPlans = (db: Kysely<Database>, consortiumId: number): Promise<P
 export const getPlan = (db: Kysely<Database>, id: number): Promise<StoredPlan | undefined> =>
   selectPlan(db, id)
 
-/** `USD=160` or `USD=160,EUR=170` (the API's ?rate=, the CLI's --rate). */
-export function parseRates(text: string | undefined): Result<Record<string, PlanDecimal>> {
-  const rates: Record<string, PlanDecimal> = {}
-  if (text === undefined || text.trim() === '') return { ok: true, value: rates }
-  for (const part of text.split(',')) {
-    const m = /^\s*([A-Z]{3})=(\d+(\.\d+)?)\s*$/.exec(part)
-    if (!m || Number(m[2]) <= 0)
-      return {
-        ok: false,
-        issues: [
-          {
-            path: 'rate',
-            message: `${part}: 通貨=レート の形で書いてください (expected e.g. USD=160)`,
-          },
-        ],
-      }
-    rates[m[1]!] = m[2]!
-  }
-  return { ok: true, value: rates }
-}
+/** `USD=160` or `USD=160,EUR=170` (the API's ?rate=). */
+export const parseRates = (text: string | undefined): Result<Record<string, PlanDecimal>> =>
+  parseRateOverrides(text === undefined ? [] : [text])
 
 /** The plan belongs to the URL's consortium: its `consortium.name` is that consortium's name. */
 function normalise(document: unknown, consortiumName: string): Record<string, unknown> {

@@ -2,7 +2,9 @@
 import { formatFiscalYear, formatPercent } from '../format/ja'
 import type { CsvCell } from '../format/csv'
 import { toDecimalString } from '../rational'
+import type { Result } from '../scenario/issues'
 import type { PlanAllocation } from './plan-allocate'
+import type { PlanDecimal } from './schema'
 
 /** 前年度比 as a rate: (current − previous) / previous; undefined without a previous year (or from 0). */
 export function yearOnYearRate(
@@ -73,4 +75,25 @@ export function planRows(plan: PlanAllocation): CsvCell[][] {
     ])
   rows.push(['', '合計', ...out.years.map((y) => y.total), out.total, undefined, undefined])
   return rows
+}
+
+/** Rate overrides as typed: `USD=160` (CLI `--rate`, repeatable) or `USD=160,EUR=170` (API `?rate=`). */
+export function parseRateOverrides(values: readonly string[]): Result<Record<string, PlanDecimal>> {
+  const rates: Record<string, PlanDecimal> = {}
+  for (const part of values.flatMap((v) => v.split(','))) {
+    if (part.trim() === '') continue
+    const m = /^\s*([A-Z]{3})=(\d+(\.\d+)?)\s*$/.exec(part)
+    if (!m || Number(m[2]) <= 0)
+      return {
+        ok: false,
+        issues: [
+          {
+            path: 'rate',
+            message: `${part}: 通貨=レート の形で書いてください (expected e.g. USD=160)`,
+          },
+        ],
+      }
+    rates[m[1]!] = m[2]!
+  }
+  return { ok: true, value: rates }
 }

@@ -1,6 +1,7 @@
 import {
   allocateCompiledPlan,
   compilePlan,
+  parseRateOverrides,
   planYearScenario,
   type CompiledPlan,
   type PlanDecimal,
@@ -14,17 +15,9 @@ import { readJsonFile } from '../io'
 
 /** `--rate USD=160` (repeatable) → { USD: "160" } */
 export function parseRateFlags(values: string[]): Record<string, PlanDecimal> {
-  const rates: Record<string, PlanDecimal> = {}
-  for (const v of values) {
-    const m = /^([A-Z]{3})=(\d+(\.\d+)?)$/.exec(v.trim())
-    if (!m || Number(m[2]) <= 0)
-      throw new CliError(
-        `--rate ${v}: 通貨=レート の形で書いてください (expected e.g. --rate USD=160)`,
-        2,
-      )
-    rates[m[1]!] = m[2]!
-  }
-  return rates
+  const all = parseRateOverrides(values)
+  if (!all.ok) throw new CliError(`--rate ${all.issues[0]!.message}`, 2)
+  return all.value
 }
 
 export const planCommand: Command = {
