@@ -189,6 +189,43 @@ describe('plan expansion (hand-worked)', () => {
     expect('plan' in doc || 'exchangeRates' in doc).toBe(false)
   })
 
+  it('copies ordinance fields (parts, rounding, deductions, kind, metrics) unchanged into the year', () => {
+    const p = basePlan() as {
+      members: Array<Record<string, unknown>>
+      costs: Array<Record<string, unknown>>
+    }
+    p.members[0]!.kind = '町'
+    p.members[0]!.metrics = { terminals: 12 }
+    const parts = [
+      { name: '所在団体割', weight: 0.9, members: ['143014'], rule: { equal: 1 } },
+      { name: '人口割', weight: 0.1, rule: { population: 1 } },
+    ]
+    const rounding = { unit: 1000, method: 'floor', adjuster: '143014' }
+    const deductions = [{ name: '国庫補助金', amount: 4 }]
+    p.costs[0] = { ...p.costs[0], rule: undefined, parts, rounding, deductions }
+    delete p.costs[0]!.rule
+    const doc = year(p, 2027) as unknown as {
+      members: Array<Record<string, unknown>>
+      costs: Array<Record<string, unknown>>
+    }
+    expect(doc.members[0]).toEqual({
+      code: '143014',
+      name: '葉山町',
+      population: 9900,
+      standaloneCost: 1000,
+      kind: '町',
+      metrics: { terminals: 12 },
+    })
+    expect(doc.costs[0]).toEqual({
+      id: 'run',
+      name: '運用費',
+      amount: 17,
+      parts,
+      rounding,
+      deductions,
+    })
+  })
+
   it('summarises the period: byYear, totals, standalone only where > 0 every present year', () => {
     const r = planAllocate(basePlan())
     if (!r.ok) throw new Error(JSON.stringify(r.issues))
