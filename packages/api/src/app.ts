@@ -32,6 +32,7 @@ import { strictJsonBodies } from './http/strict-json-body'
 import { json } from './http/schemas'
 import { registerNetworkRoutes } from './network/network.routes'
 import { registerPatternsRoutes } from './patterns/patterns.routes'
+import { registerPlanRoutes } from './plan/plan.routes'
 import { scenarioDocumentReader, scenarioStateReader } from './scenario/scenario-readers'
 import { registerRegisterRoutes } from './register/register.routes'
 import { registerScenarioRoutes } from './scenario/scenario.routes'
@@ -152,6 +153,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   registerPatternsRoutes(app, deps)
   registerNetworkRoutes(app, deps)
   registerWhatifRoutes(app, deps)
+  registerPlanRoutes(app, deps)
   registerAuditRoutes(app, deps)
   registerSlaRoutes(app, deps)
   registerRegisterRoutes(app, deps)

@@ -10,12 +10,13 @@ import { AppState } from './model'
 import { renderCompare } from './views/compare'
 import { renderContinuity } from './views/continuity'
 import { h, replace } from './views/dom'
+import { renderPlan } from './views/plan'
 import { renderPresent } from './views/present'
 import { renderRegister } from './views/register'
 import { renderStudio } from './views/studio'
 import { renderUpload } from './views/upload'
 
-type Route = 'studio' | 'compare' | 'upload' | 'continuity' | 'register' | 'present'
+type Route = 'studio' | 'compare' | 'upload' | 'continuity' | 'register' | 'present' | 'plan'
 const ROUTES: Array<[Route, string]> = [
   ['studio', 'スタジオ'],
   ['compare', 'シナリオ比較'],
@@ -23,6 +24,7 @@ const ROUTES: Array<[Route, string]> = [
   ['continuity', 'SLA・継続性'],
   ['register', '外部サービス台帳'],
   ['present', '説明資料モード'],
+  ['plan', '中期計画'],
 ]
 const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> = {
   studio: renderStudio,
@@ -31,6 +33,7 @@ const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> =
   continuity: renderContinuity,
   register: renderRegister,
   present: renderPresent,
+  plan: renderPlan,
 }
 
 const app = document.getElementById('app')!

@@ -2,6 +2,7 @@
 import type { AuditTables } from '../audit/audit.table'
 import type { AuthTables } from '../auth/auth.table'
 import type { RegisterTables } from '../register/register.table'
+import type { PlanTables } from '../plan/plan.table'
 import type { ScenarioTables } from '../scenario/scenario.table'
 import type { SlaTables } from '../sla/sla.table'
 import type { TrafficTables } from '../traffic/traffic.table'
@@ -11,4 +12,5 @@ export type Database = ScenarioTables &
   AuditTables &
   TrafficTables &
   RegisterTables &
-  SlaTables
+  SlaTables &
+  PlanTables

@@ -18,6 +18,10 @@ import { hashToken, newToken } from '../auth/token-hash'
 import type { Database } from '../db/database'
 import { createScenarioIn } from '../scenario/scenario-edit.service'
 import { importTrafficFile, storedRowCount } from '../traffic/traffic.service'
+import { createPlan } from '../plan/plan.service'
+import { importLedger } from '../register/register.service'
+import { readLedgerFile } from '../register/register-file'
+import { createSlaDocument } from '../sla/sla-documents.service'
 
 export const DEMO_CONSORTIUM = '神奈川県町村情報システム共同事業組合'
 export const DEMO_TOKEN_NAME = 'demo (serve --demo)'
@@ -40,6 +44,8 @@ const DEMO_SCENARIOS = [
     title: '令和8年度 負担金（デモ: 公平性の検証・提携費用モデル）',
   },
 ]
+
+const DEMO_PLAN = 'plans/kanagawa-2026-2030.json'
 
 export interface DemoSeed {
   consortiumId: number
@@ -78,7 +84,52 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
       if (!t.ok) throw new Error(`demo traffic did not import: ${t.reason}`)
     }
   }
+  if (seed.result.imported.length) await seedExtras(db, seed.result.consortiumId)
   return seed.result
+}
+
+/**
+ * On the first start only: the five-year plan (中期計画), the SLA file with an incident log and the continuity
+ * file, and the 外部サービス台帳 — each through its own service, so each write is validated and audited.
+ */
+async function seedExtras(db: Kysely<Database>, consortiumId: number): Promise<void> {
+  const json = (name: string) => JSON.parse(readFileSync(fixture(name), 'utf8')) as unknown
+  const p = await createPlan(db, consortiumId, json(DEMO_PLAN), undefined, DEMO_ACTOR)
+  if (!p.ok) throw new Error(`demo plan did not import: ${p.reason}`)
+  const sla = await createSlaDocument(
+    db,
+    consortiumId,
+    { kind: 'sla', title: '令和8年度 SLA（デモ）', content: json('sla/kanagawa-2026-sla.json') },
+    DEMO_ACTOR,
+  )
+  if (!sla.ok) throw new Error(`demo SLA did not import: ${sla.reason}`)
+  for (const doc of [
+    {
+      kind: 'incidents' as const,
+      title: '令和8年8月 障害記録（デモ）',
+      content: readFileSync(fixture('sla/kanagawa-2026-08-incidents.csv'), 'utf8'),
+      slaId: sla.value.id,
+    },
+    {
+      kind: 'continuity' as const,
+      title: '障害対策の状況（デモ）',
+      content: json('sla/kanagawa-2026-continuity.json'),
+    },
+  ]) {
+    const r = await createSlaDocument(db, consortiumId, doc, DEMO_ACTOR)
+    if (!r.ok) throw new Error(`demo ${doc.kind} did not import: ${r.reason}`)
+  }
+  const ledger = await readLedgerFile(readFileSync(fixture('services/kanagawa-register.csv')))
+  if (!ledger.ok) throw new Error('demo register did not read')
+  const r = await importLedger(
+    db,
+    consortiumId,
+    ledger.value.records,
+    ledger.value.lines,
+    DEMO_ACTOR,
+    'fixtures/services/kanagawa-register.csv',
+  )
+  if (!r.ok) throw new Error(`demo register did not import: ${r.reason}`)
 }
 
 async function seedIn(

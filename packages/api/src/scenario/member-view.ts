@@ -25,7 +25,9 @@ export function memberDocument(doc: ScenarioInput, code: string): ScenarioInput 
     costs: doc.costs
       .filter((c) => takesPart(c, code))
       .map((c) => {
-        const ownFixed = <R extends { fixed?: Record<string, unknown> | undefined }>(rule: R): R => {
+        const ownFixed = <R extends { fixed?: Record<string, unknown> | undefined }>(
+          rule: R,
+        ): R => {
           const fixed = rule.fixed
           if (fixed === undefined) return rule
           return { ...rule, fixed: Object.hasOwn(fixed, code) ? { [code]: fixed[code] } : {} }

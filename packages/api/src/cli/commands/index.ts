@@ -82,4 +82,9 @@ export const commands: CommandEntry[] = [
     summary: '予算と決算の精算 (settle the budget split against the actual one)',
     load: async () => (await import('./settle')).settleCommand,
   },
+  {
+    name: 'plan',
+    summary: '中期計画を年度ごとに按分する (allocate a multi-year plan year by year)',
+    load: async () => (await import('./plan')).planCommand,
+  },
 ]

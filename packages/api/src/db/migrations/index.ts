@@ -7,6 +7,7 @@ import * as trafficCodes from './2026-11-22-004-traffic-codes'
 import * as externalServices from './2026-12-01-060-external-services'
 import * as slaDocuments from './2026-12-01-050-sla-documents'
 import * as tokenLifecycle from './2026-12-01-040-token-lifecycle'
+import * as plans from './2026-12-01-010-plans'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-001-scenarios': scenarios,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-060-external-services': externalServices,
   '2026-12-01-050-sla-documents': slaDocuments,
   '2026-12-01-040-token-lifecycle': tokenLifecycle,
+  '2026-12-01-010-plans': plans,
 }

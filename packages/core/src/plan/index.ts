@@ -1,0 +1,5 @@
+export * from './schema'
+export * from './yearly-value'
+export * from './expand'
+export * from './plan-allocate'
+export * from './plan-format'
