@@ -1,6 +1,6 @@
 /**
  * 割り勘 web view: the shell (consortium and scenario pickers, tabs) and hash routing between
- * スタジオ (#studio), 比較 (#compare), 照会ログ取込 (#upload) and 説明資料モード (#present).
+ * スタジオ (#studio), 比較 (#compare), 照会ログ取込 (#upload), 説明資料モード (#present) and 負担金通知 (#notice).
  */
 import './styles.css'
 import './print.css'
@@ -9,22 +9,25 @@ import { ApiClient } from './api-client'
 import { AppState } from './model'
 import { renderCompare } from './views/compare'
 import { h, replace } from './views/dom'
+import { renderNotices } from './views/notice'
 import { renderPresent } from './views/present'
 import { renderStudio } from './views/studio'
 import { renderUpload } from './views/upload'
 
-type Route = 'studio' | 'compare' | 'upload' | 'present'
+type Route = 'studio' | 'compare' | 'upload' | 'present' | 'notice'
 const ROUTES: Array<[Route, string]> = [
   ['studio', 'スタジオ'],
   ['compare', 'シナリオ比較'],
   ['upload', '照会ログ取込'],
   ['present', '説明資料モード'],
+  ['notice', '負担金通知'],
 ]
 const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> = {
   studio: renderStudio,
   compare: renderCompare,
   upload: renderUpload,
   present: renderPresent,
+  notice: renderNotices,
 }
 
 const app = document.getElementById('app')!
