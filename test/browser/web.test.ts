@@ -331,9 +331,11 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
       expect(foot).toMatch(/令和\d+年\d+月\d+日/)
     }
     await shot(page, 'present-1-title')
+    // slides 2–3: the 負担金一覧 over two slides; 4: the stacked chart
     await page.keyboard.press('ArrowRight')
     await page.keyboard.press('ArrowRight')
-    expect(await page.locator('.present-nav .counter').textContent()).toBe(`3 / ${total}`)
+    await page.keyboard.press('ArrowRight')
+    expect(await page.locator('.present-nav .counter').textContent()).toBe(`4 / ${total}`)
     await page.waitForSelector('.slide.current canvas')
     await shot(page, 'present-3-stack')
     await page.setViewportSize({ width: 1920, height: 1080 })
