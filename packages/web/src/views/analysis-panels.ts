@@ -99,7 +99,14 @@ export function targetsPanel(state: AppState): AnalysisPanel {
     load: () =>
       loadInto(p, 'GET /api/scenarios/:id/fairness', async () => {
         const report = await fairnessReport(state)
-        if (report) renderTargets(p, report, state.current!.stored.version)
+        const costs = state.current?.computed.scenario?.costs ?? []
+        if (report)
+          renderTargets(
+            p,
+            report,
+            state.current!.stored.version,
+            new Map(costs.map((c) => [c.id, c.name])),
+          )
       }),
   }
 }

@@ -106,9 +106,13 @@ const driverName = (d: string) =>
   DRIVER_NAMES[d] ?? (d.startsWith('metric:') ? `指標割（${d.slice(7)}）` : d)
 
 /** The α sentence: 「均等割 α ＋ 人口割 (1−α)」 and its interval, or why none exists. */
-export function alphaSentence(a: AlphaReport, nameOf: (code: string) => string): string {
+export function alphaSentence(
+  a: AlphaReport,
+  nameOf: (code: string) => string,
+  costName: (id: string) => string = (id) => id,
+): string {
   const mix = `${driverName(a.drivers[0] ?? '')} α ＋ ${driverName(a.drivers[1] ?? '')} (1−α)`
-  const items = `対象費目: ${a.costIds.join('・')}`
+  const items = `対象費目: ${a.costIds.map(costName).join('・')}`
   if (a.kind === 'none')
     return `α区間（${mix}）: 該当なし — ${(a.binding ?? []).map(nameOf).join('・')} の目標を同時に満たす α はありません（${items}）。`
   const lo = (a.loDecimal ?? 0).toFixed(3)
@@ -121,7 +125,12 @@ export function alphaSentence(a: AlphaReport, nameOf: (code: string) => string):
 }
 
 /** 削減率目標の検証: the members that miss the target, how much they are short, α and the adjustment. */
-export function renderTargets(p: Panel, report: FairnessReport, version: number): void {
+export function renderTargets(
+  p: Panel,
+  report: FairnessReport,
+  version: number,
+  costNames: ReadonlyMap<string, string> = new Map(),
+): void {
   const t = report.targets
   if (!t)
     return empty(
@@ -162,7 +171,7 @@ export function renderTargets(p: Panel, report: FairnessReport, version: number)
         )
   replace(p.body, headline, missTable)
   const lines: string[] = []
-  if (report.alpha) lines.push(alphaSentence(report.alpha, nameOf))
+  if (report.alpha) lines.push(alphaSentence(report.alpha, nameOf, (id) => costNames.get(id) ?? id))
   const adj = report.adjustment
   if (adj?.kind === 'adjusted')
     lines.push(

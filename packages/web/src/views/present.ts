@@ -36,6 +36,17 @@ export function todayIso(now = new Date()): string {
 /** Table rows per slide: a long table continues on the next slide instead of shrinking its type. */
 export const TABLE_ROWS_PER_SLIDE = 8
 
+/** Right-align each column header whose first body cell is a number (`td.num`), so headers sit over figures. */
+export function alignHeaders(root: ParentNode): void {
+  for (const table of root.querySelectorAll('table')) {
+    const first = table.querySelector('tbody tr')
+    if (!first) continue
+    table.querySelectorAll('thead th').forEach((th, i) => {
+      th.classList.toggle('num', first.children[i]?.classList.contains('num') ?? false)
+    })
+  }
+}
+
 interface Candidate extends DeckEntry {
   /** one element per page (a paginated table gives several) */
   pages: HTMLElement[]
@@ -44,7 +55,9 @@ interface Candidate extends DeckEntry {
 /** Why a panel has nothing to show (its empty / 未実装 / error message), or undefined when it has content. */
 function missingReason(el: HTMLElement): string | undefined {
   const e = el.querySelector('.empty, .not-implemented, .panel-error')
-  return e ? (e.textContent ?? '').trim() || '表示できる内容がありません' : undefined
+  // the Japanese message only (an English gloss in parentheses is dropped)
+  const text = (e?.textContent ?? '').replace(/\s*\([A-Za-z][^)]*\)/g, '').trim()
+  return e ? text || '表示できる内容がありません' : undefined
 }
 
 export function renderPresent(root: HTMLElement, state: AppState): () => void {
@@ -97,10 +110,9 @@ export function renderPresent(root: HTMLElement, state: AppState): () => void {
   const tablePages: HTMLElement[] = []
   for (let i = 0; i < memberRows.length; i += TABLE_ROWS_PER_SLIDE) {
     const last = i + TABLE_ROWS_PER_SLIDE >= memberRows.length
-    const n = Math.ceil(memberRows.length / TABLE_ROWS_PER_SLIDE)
     tablePages.push(
       dataTable(
-        `負担金一覧（${fiscal}）${n > 1 ? `（${i / TABLE_ROWS_PER_SLIDE + 1}/${n}）` : ''}`,
+        `負担金一覧（${fiscal}）`,
         ['団体', '人口', '負担金', '単独導入費用', '削減率', '目標'],
         [
           ...memberRows.slice(i, i + TABLE_ROWS_PER_SLIDE),
@@ -190,6 +202,7 @@ export function renderPresent(root: HTMLElement, state: AppState): () => void {
       ),
     )
     replace(deck, pages)
+    alignHeaders(deck)
     show(Math.min(index, pages.length - 1))
     renderPrintImages(deck)
     document.documentElement.dataset.deckReady = 'true'
