@@ -169,6 +169,24 @@ describe.skipIf(!hasChromium)('council deck in Chromium', () => {
     expect(await page.locator('.slide.current').getAttribute('data-slide')).toBe('5')
   })
 
+  it.skipIf(!hasPoppler)(
+    "draws a missing print copy in the browser's beforeprint, so Ctrl+P prints it too",
+    async () => {
+      await openDeck(1)
+      await page.keyboard.press('End')
+      const removed = await page.evaluate(() => {
+        const copies = Array.from(document.querySelectorAll('canvas.print-chart'))
+        copies.forEach((c) => c.remove())
+        window.dispatchEvent(new Event('beforeprint'))
+        window.dispatchEvent(new Event('afterprint'))
+        return copies.length
+      })
+      expect(removed).toBe(6)
+      expect(await page.locator('canvas.print-chart').count()).toBe(6)
+      await printAndCheck()
+    },
+  )
+
   it('carries 組合, scenario title, 令和 date and n/N on every page, and ≥ 20 px text at 1920×1080', async () => {
     await openDeck(1)
     const title = (await api<{ title: string }>('/api/scenarios/1')).title
