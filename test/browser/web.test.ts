@@ -164,24 +164,29 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     ])
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['負担金', '按分ルール', '内訳'])
+    // 負担金, 按分ルール, 内訳, then one 負担金通知 sheet per member (deck.test.ts checks those)
+    expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['負担金', '按分ルール', '内訳'])
+    expect(wb.worksheets).toHaveLength(3 + 14)
     const ws = wb.getWorksheet('負担金')!
-    // Row 1 title, row 2 header, rows 3–16 the 14 members, row 17 totals; 9 cost columns C–K, total in L.
-    expect(ws.getCell('A1').value).toBe('神奈川県町村情報システム共同事業組合 令和8年度 負担金按分')
-    expect(ws.getCell('L2').value).toBe('合計')
+    // Row 1 title, row 2 header, rows 3–16 the 14 members, row 17 totals; 人口 in C, 9 cost columns D–L,
+    // total in M.
+    expect(String(ws.getCell('A1').value)).toMatch(
+      /^神奈川県町村情報システム共同事業組合 令和8年度 負担金按分 ／ .+（v1・未保存の変更あり）/,
+    )
+    expect(ws.getCell('M2').value).toBe('合計')
     let sum = 0
     for (let r = 3; r <= 16; r++) {
-      const total = Number(ws.getCell(`L${r}`).value)
+      const total = Number(ws.getCell(`M${r}`).value)
       let shares = 0
-      for (let c = 3; c <= 11; c++) shares += Number(ws.getRow(r).getCell(c).value)
+      for (let c = 4; c <= 12; c++) shares += Number(ws.getRow(r).getCell(c).value)
       expect(shares).toBe(total)
       sum += total
     }
     expect(ws.getCell('B17').value).toBe('合計')
-    expect(ws.getCell('L17').value).toBe(1_037_000_000)
+    expect(ws.getCell('M17').value).toBe(1_037_000_000)
     expect(sum).toBe(1_037_000_000)
     // The scenario's rule is what was exported: 清川村's dc share under 均等割 100%.
-    expect(ws.getCell('C16').value).toBe(12_857_142)
+    expect(ws.getCell('D16').value).toBe(12_857_142)
     // 内訳: one row per participant share: 7 items × 14 members + 葉山町 custom (1) + 足柄上 (5) = 104,
     // plus the title and header rows.
     expect(wb.getWorksheet('内訳')!.rowCount).toBe(106)
@@ -214,7 +219,7 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(readFileSync((await xlsxDownload.path())!) as unknown as ArrayBuffer)
     const ws = wb.getWorksheet('負担金')!
-    const header = ws.getCell('G2') // 5th cost item (network) → column C + 4 = G
+    const header = ws.getCell('H2') // 5th cost item (network) → column D + 4 = H
     expect(header.value).toBe('=1+1')
     expect(header.type).toBe(ExcelJS.ValueType.String) // text, not a formula
     expect(header.formula).toBeUndefined()
@@ -388,9 +393,11 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
       expect(foot).toMatch(/令和\d+年\d+月\d+日/)
     }
     await shot(page, 'present-1-title')
+    // slides 2–3: the 負担金一覧 over two slides; 4: the stacked chart
     await page.keyboard.press('ArrowRight')
     await page.keyboard.press('ArrowRight')
-    expect(await page.locator('.present-nav .counter').textContent()).toBe(`3 / ${total}`)
+    await page.keyboard.press('ArrowRight')
+    expect(await page.locator('.present-nav .counter').textContent()).toBe(`4 / ${total}`)
     await page.waitForSelector('.slide.current canvas')
     await shot(page, 'present-3-stack')
     await page.setViewportSize({ width: 1920, height: 1080 })

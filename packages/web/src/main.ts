@@ -1,6 +1,6 @@
 /**
  * 割り勘 web view: the shell (consortium and scenario pickers, tabs) and hash routing between
- * スタジオ (#studio), 比較 (#compare), 照会ログ取込 (#upload) and 説明資料モード (#present).
+ * スタジオ (#studio), 比較 (#compare), 照会ログ取込 (#upload), 説明資料モード (#present) and 負担金通知 (#notice).
  */
 import './styles.css'
 import './print.css'
@@ -11,12 +11,14 @@ import { renderCompare } from './views/compare'
 import { renderContinuity } from './views/continuity'
 import { h, replace } from './views/dom'
 import { renderPlan } from './views/plan'
+import { renderNotices } from './views/notice'
 import { renderPresent } from './views/present'
 import { renderRegister } from './views/register'
 import { renderStudio } from './views/studio'
 import { renderUpload } from './views/upload'
 
-type Route = 'studio' | 'compare' | 'upload' | 'continuity' | 'register' | 'present' | 'plan'
+type Route =
+  'studio' | 'compare' | 'upload' | 'continuity' | 'register' | 'present' | 'notice' | 'plan'
 const ROUTES: Array<[Route, string]> = [
   ['studio', 'スタジオ'],
   ['compare', 'シナリオ比較'],
@@ -25,6 +27,7 @@ const ROUTES: Array<[Route, string]> = [
   ['register', '外部サービス台帳'],
   ['present', '説明資料モード'],
   ['plan', '中期計画'],
+  ['notice', '負担金通知'],
 ]
 const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> = {
   studio: renderStudio,
@@ -34,6 +37,7 @@ const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> =
   register: renderRegister,
   present: renderPresent,
   plan: renderPlan,
+  notice: renderNotices,
 }
 
 const app = document.getElementById('app')!

@@ -31,8 +31,25 @@ export const DEMO_ACTOR: Actor = { tokenId: null, name: 'serve --demo' }
 const fixture = fixturePath
 const SAMPLE_TRAFFIC = fixturePath('traffic/kanagawa-2026-sample.csv')
 
+/**
+ * The landing scenario (the first) fills every panel of the studio and every slide of the deck: the same
+ * 14 町村 and cost items as demo/kanagawa-2026.json, plus the pattern catalogue (services/patterns of
+ * patterns/kanagawa-2026-patterns.json) and the coalition cost model (fairness/kanagawa-2026-fairness.json),
+ * which share its members; the sample 照会ログ is attached to it. None of these changes its allocation
+ * (no cost item of it is split by traffic): they feed 乖離, クロス照会, 月別, 配置パターン and シャープレイ.
+ */
+const LANDING_EXTENSIONS = [
+  { file: 'patterns/kanagawa-2026-patterns.json', keys: ['services', 'patterns'] },
+  { file: 'fairness/kanagawa-2026-fairness.json', keys: ['coalitionModel'] },
+] as const
+
 const DEMO_SCENARIOS = [
-  { file: 'demo/kanagawa-2026.json', title: '令和8年度 負担金（デモ: 人口割・均等割）' },
+  {
+    file: 'demo/kanagawa-2026.json',
+    title: '令和8年度 負担金（デモ: 人口割・均等割）',
+    traffic: true,
+    extend: LANDING_EXTENSIONS,
+  },
   {
     file: 'demo/kanagawa-2026-traffic.json',
     title: '令和8年度 負担金（デモ: 中間サーバを利用実績割）',
@@ -78,11 +95,10 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
   const seed = await db.transaction().execute((trx) => seedIn(trx))
   // the traffic-based version gets the sample 照会ログ, so its allocation works out of the box
   // (its own transaction: the importer writes through its own connection on SQLite)
-  if (seed.trafficScenario !== undefined && existsSync(SAMPLE_TRAFFIC)) {
-    if ((await storedRowCount(db, seed.trafficScenario)) === 0) {
-      const t = await importTrafficFile(db, seed.trafficScenario, SAMPLE_TRAFFIC)
-      if (!t.ok) throw new Error(`demo traffic did not import: ${t.reason}`)
-    }
+  for (const id of seed.trafficScenarios) {
+    if (!existsSync(SAMPLE_TRAFFIC) || (await storedRowCount(db, id)) > 0) continue
+    const t = await importTrafficFile(db, id, SAMPLE_TRAFFIC)
+    if (!t.ok) throw new Error(`demo traffic did not import: ${t.reason}`)
   }
   if (seed.result.imported.length) await seedExtras(db, seed.result.consortiumId)
   return seed.result
@@ -134,7 +150,7 @@ async function seedExtras(db: Kysely<Database>, consortiumId: number): Promise<v
 
 async function seedIn(
   trx: Transaction<Database>,
-): Promise<{ result: DemoSeed; trafficScenario: number | undefined }> {
+): Promise<{ result: DemoSeed; trafficScenarios: number[] }> {
   let consortium = await trx
     .selectFrom('consortium')
     .select('id')
@@ -142,7 +158,7 @@ async function seedIn(
     .orderBy('id')
     .executeTakeFirst()
   const imported: number[] = []
-  let trafficScenario: number | undefined
+  const trafficScenarios: number[] = []
   if (!consortium) {
     consortium = await trx
       .insertInto('consortium')
@@ -157,30 +173,33 @@ async function seedIn(
       after: { name: DEMO_CONSORTIUM, demo: true },
     })
     for (const s of DEMO_SCENARIOS) {
-      const doc = JSON.parse(readFileSync(fixture(s.file), 'utf8')) as unknown
+      const doc = JSON.parse(readFileSync(fixture(s.file), 'utf8')) as Record<string, unknown>
+      for (const ext of ('extend' in s ? s.extend : undefined) ?? []) {
+        const from = JSON.parse(readFileSync(fixture(ext.file), 'utf8')) as Record<string, unknown>
+        for (const k of ext.keys) doc[k] = from[k]
+      }
       const r = await createScenarioIn(trx, consortium.id, doc, s.title, DEMO_ACTOR)
       if (!r.ok) throw new Error(`demo fixture ${s.file} did not import: ${r.reason}`)
       imported.push(r.value.id)
-      if ('traffic' in s) trafficScenario = r.value.id
+      if ('traffic' in s) trafficScenarios.push(r.value.id)
     }
   } else {
-    const traffic = DEMO_SCENARIOS.find((s) => 'traffic' in s)
-    const row = traffic
-      ? await trx
-          .selectFrom('scenario')
-          .select('id')
-          .where('consortium_id', '=', consortium.id)
-          .where('title', '=', traffic.title)
-          .executeTakeFirst()
-      : undefined
-    trafficScenario = row?.id
+    for (const traffic of DEMO_SCENARIOS.filter((s) => 'traffic' in s)) {
+      const row = await trx
+        .selectFrom('scenario')
+        .select('id')
+        .where('consortium_id', '=', consortium.id)
+        .where('title', '=', traffic.title)
+        .executeTakeFirst()
+      if (row) trafficScenarios.push(row.id)
+    }
   }
   const consortiumId = consortium.id
   const existing = await selectDemoSession(trx)
   if (existing)
     return {
       result: { consortiumId, imported, token: existing.token, tokenCreated: false },
-      trafficScenario,
+      trafficScenarios,
     }
   const token = newToken()
   const grant = { consortiumId, role: 'admin' as const }
@@ -196,5 +215,5 @@ async function seedIn(
     target: `token:${tokenId}`,
     after: { tokenId, name: DEMO_TOKEN_NAME, ...grant, demo: true, expiresAt: null },
   })
-  return { result: { consortiumId, imported, token, tokenCreated: true }, trafficScenario }
+  return { result: { consortiumId, imported, token, tokenCreated: true }, trafficScenarios }
 }

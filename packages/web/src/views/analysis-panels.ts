@@ -1,4 +1,6 @@
 /** Panels fed by API routes (divergence, traffic, fairness, patterns, network), shared by studio and slides. */
+import type { Scenario } from '@warikan/core'
+import { divergenceReport, trafficCostItems } from '@warikan/core/traffic'
 import type { AppState } from '../model'
 import { divergenceRows, patternRows } from './analysis'
 import { renderDivergence, renderHeatmap, renderMonthly, renderPatterns } from './charts'
@@ -29,9 +31,27 @@ export function divergencePanel(state: AppState): AnalysisPanel {
         const cur = state.current
         const scenario = cur?.computed.scenario
         if (!cur || !scenario) return empty(p, 'シナリオに誤りがあるため表示できません。')
+        // No cost item split by traffic (e.g. a 人口割・均等割 scenario): the question is still asked, of
+        // the 中間サーバ item, with the core's report in the browser on the stored 照会ログ.
+        const what = whatIfItem(scenario)
+        if (what && cur.traffic && !trafficCostItems(scenario).length) {
+          const r = divergenceReport(scenario, cur.traffic, { costIds: [what.id] })
+          if (!r.ok) return empty(p, r.issues.map((i) => i.message).join(' '))
+          renderDivergence(p, divergenceRows(r.value, scenario))
+          p.note.textContent = `このシナリオには利用実績割の費目がないため、「${what.name}」を利用実績割にした場合と比べています。${p.note.textContent ?? ''}`
+          return
+        }
         renderDivergence(p, divergenceRows(await state.api.divergence(cur.summary.id), scenario))
       }),
   }
+}
+
+/** The item a traffic split is asked of when none uses it: the 中間サーバ item, else the first shared by all. */
+function whatIfItem(scenario: Scenario): Scenario['costs'][number] | undefined {
+  return (
+    scenario.costs.find((c) => c.name.includes('中間サーバ')) ??
+    scenario.costs.find((c) => c.members === undefined)
+  )
 }
 
 export function heatmapPanel(state: AppState): AnalysisPanel {
@@ -80,7 +100,14 @@ export function targetsPanel(state: AppState): AnalysisPanel {
     load: () =>
       loadInto(p, 'GET /api/scenarios/:id/fairness', async () => {
         const report = await fairnessReport(state)
-        if (report) renderTargets(p, report, state.current!.stored.version)
+        const costs = state.current?.computed.scenario?.costs ?? []
+        if (report)
+          renderTargets(
+            p,
+            report,
+            state.current!.stored.version,
+            new Map(costs.map((c) => [c.id, c.name])),
+          )
       }),
   }
 }

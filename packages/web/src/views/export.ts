@@ -1,12 +1,17 @@
 /**
- * 議会資料 exports: an xlsx workbook (負担金 members × cost items with totals, 按分ルール, 内訳) and a CSV.
+ * 議会資料 exports: an xlsx workbook (負担金 members × cost items with 人口, totals, 単独導入費用, 削減額 and 削減率;
+ * 按分ルール; 内訳; one 負担金通知 sheet per member) and a CSV. Every sheet's title row names the scenario, its
+ * version and the date; headers repeat on each printed page, the footer numbers the pages; numbers carry an
+ * Excel number format (yen, %, integers). File names carry the scenario title and the date.
  * exceljs is loaded lazily (dynamic import) so it stays out of the first page load.
  * Text is written as string cells (never formulas), so a name like `=1+1` stays text; the CSV goes through
  * the core's `toCsv` formula guard.
  */
+import type { Worksheet } from 'exceljs'
 import {
   allocationRows,
   explainMember,
+  formatDateJa,
   formatFiscalYear,
   toCsv,
   type Allocation,
@@ -14,17 +19,92 @@ import {
   type Scenario,
 } from '@warikan/core'
 import { download } from './dom'
+import { buildNotice, noticeSummary } from './notice-data'
+import { todayIso } from './present'
 
-export const fileBase = (scenario: Scenario) =>
-  `負担金按分_${scenario.consortium.name}_${formatFiscalYear(scenario.consortium.fiscalYear)}`.replace(
-    /[\\/:*?"<>|]/g,
-    '_',
+/** Which stored scenario is exported, and when (the date defaults to today). */
+export interface ExportMeta {
+  title: string
+  version: number
+  /** YYYY-MM-DD */
+  date?: string
+  /** the planner's unsaved edits are in the export */
+  unsaved?: boolean
+}
+
+/** Excel number formats of the workbook. */
+export const NUM_FMT = {
+  yen: '"¥"#,##0',
+  integer: '#,##0',
+  rank: '0',
+  percent: '0.0%',
+} as const
+
+const safeName = (s: string) =>
+  [...s.replace(/[\\/:*?"<>|]/g, '_')].filter((c) => c >= ' ').join('')
+
+/** 負担金按分_<組合>_<令和n年度>_<シナリオ名>_v<版>_<YYYYMMDD> (characters a file system refuses become _). */
+export const fileBase = (scenario: Scenario, meta?: ExportMeta) =>
+  safeName(
+    [
+      '負担金按分',
+      scenario.consortium.name,
+      formatFiscalYear(scenario.consortium.fiscalYear),
+      ...(meta
+        ? [meta.title, `v${meta.version}${meta.unsaved ? '（未保存の変更あり）' : ''}`]
+        : []),
+      (meta?.date ?? todayIso()).replaceAll('-', ''),
+    ].join('_'),
   )
 
-export function exportCsv(scenario: Scenario, allocation: Allocation): string {
+export function exportCsv(scenario: Scenario, allocation: Allocation, meta?: ExportMeta): string {
   const csv = toCsv(allocationRows(scenario, allocation), { bom: true })
-  download(`${fileBase(scenario)}.csv`, csv, 'text/csv;charset=utf-8')
+  download(`${fileBase(scenario, meta)}.csv`, csv, 'text/csv;charset=utf-8')
   return csv
+}
+
+/** The 負担金 sheet: code, name, 人口, one column per cost item, 合計, 単独導入費用, 削減額, 削減率, 目標達成. */
+function memberRows(scenario: Scenario, allocation: Allocation): CsvCell[][] {
+  const out = allocation.output
+  const population = new Map(scenario.members.map((m) => [m.code, m.population]))
+  const rows: CsvCell[][] = [
+    [
+      '団体コード',
+      '団体名',
+      '人口',
+      ...scenario.costs.map((c) => c.name),
+      '合計',
+      '単独導入費用',
+      '削減額',
+      '削減率',
+      '目標達成',
+    ],
+  ]
+  for (const m of out.members)
+    rows.push([
+      m.code,
+      m.name,
+      population.get(m.code) ?? null,
+      ...scenario.costs.map((c) => m.shares[c.id] ?? 0),
+      m.total,
+      m.standaloneCost ?? null,
+      m.standaloneCost === undefined ? null : m.standaloneCost - m.total,
+      m.savingsRate === undefined ? null : Number(m.savingsRate.toFixed(6)),
+      m.meetsTarget === undefined ? '' : m.meetsTarget ? '達成' : '未達',
+    ])
+  const standalone = out.members.filter((m) => m.standaloneCost !== undefined)
+  rows.push([
+    '',
+    '合計',
+    scenario.members.reduce((a, m) => a + m.population, 0),
+    ...out.costs.map((c) => c.allocated),
+    out.total,
+    standalone.reduce((a, m) => a + m.standaloneCost!, 0),
+    standalone.reduce((a, m) => a + m.standaloneCost! - m.total, 0),
+    null,
+    '',
+  ])
+  return rows
 }
 
 function ruleRows(scenario: Scenario, allocation: Allocation): CsvCell[][] {
@@ -93,57 +173,155 @@ function explanationRows(scenario: Scenario, allocation: Allocation): CsvCell[][
   return rows
 }
 
+type ColumnFormats = Record<number, string>
+
 /** Build the workbook and download it. Returns the bytes (the browser test reads them back). */
-export async function exportXlsx(scenario: Scenario, allocation: Allocation): Promise<ArrayBuffer> {
+export async function exportXlsx(
+  scenario: Scenario,
+  allocation: Allocation,
+  meta?: ExportMeta,
+): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
   wb.creator = '割り勘 (Warikan)'
   wb.created = new Date()
-  const title = `${scenario.consortium.name} ${formatFiscalYear(scenario.consortium.fiscalYear)} 負担金按分`
-  const sheet = (name: string, rows: CsvCell[][], widths: number[], yenFrom = -1, yenTo = -1) => {
-    const ws = wb.addWorksheet(name, {
-      pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true },
+  const date = meta?.date ?? todayIso()
+  const title = [
+    `${scenario.consortium.name} ${formatFiscalYear(scenario.consortium.fiscalYear)} 負担金按分`,
+    ...(meta
+      ? [`${meta.title}（v${meta.version}${meta.unsaved ? '・未保存の変更あり' : ''}）`]
+      : []),
+    `${formatDateJa(date)} 作成`,
+  ].join(' ／ ')
+  const usedNames = new Set<string>()
+  /** Excel: at most 31 characters, none of : \ / ? * [ ], unique. */
+  const sheetName = (want: string) => {
+    const base = want.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'sheet'
+    let name = base
+    for (let k = 2; usedNames.has(name); k++) name = `${base.slice(0, 28)}(${k})`
+    usedNames.add(name)
+    return name
+  }
+  const sheet = (
+    name: string,
+    rows: CsvCell[][],
+    widths: number[],
+    formats: ColumnFormats,
+    options: { heading?: string; portrait?: boolean } = {},
+  ): Worksheet => {
+    const ws = wb.addWorksheet(sheetName(name), {
+      pageSetup: {
+        orientation: options.portrait ? 'portrait' : 'landscape',
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      },
+      headerFooter: { oddFooter: `&L${safeFooter(title)}&R&P / &N ページ` },
     })
-    ws.addRow([title]).font = { bold: true, size: 14 }
+    ws.addRow([options.heading ?? title]).font = { bold: true, size: 14 }
+    const headerRow = options.heading ? 3 : 2
+    if (options.heading) ws.addRow([title]).font = { size: 10 }
     rows.forEach((r, i) => {
       const row = ws.addRow([])
       r.forEach((v, j) => {
         const cell = row.getCell(j + 1)
         // Strings are always string cells: exceljs writes a formula only for {formula}, never for text.
         cell.value = v === undefined ? null : typeof v === 'boolean' ? String(v) : v
-        if (typeof v === 'number' && j >= yenFrom && j <= yenTo && i > 0) cell.numFmt = '"¥"#,##0'
+        const fmt = formats[j]
+        if (typeof v === 'number' && fmt && i > 0) cell.numFmt = fmt
+        if (typeof v === 'number') cell.alignment = { horizontal: 'right' }
       })
-      if (i === 0) row.font = { bold: true }
+      if (i === 0) {
+        row.font = { bold: true }
+        r.forEach((_, j) => {
+          if (formats[j]) row.getCell(j + 1).alignment = { horizontal: 'right' }
+        })
+      }
     })
     ws.columns.forEach((col, i) => (col.width = widths[i] ?? 14))
-    ws.views = [{ state: 'frozen', ySplit: 2 }]
+    ws.views = [{ state: 'frozen', ySplit: headerRow }]
+    // the header row repeats on every printed page
+    ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`
     return ws
   }
-  const alloc = allocationRows(scenario, allocation)
   const nCost = scenario.costs.length
+  const yenCols = (from: number, to: number) =>
+    Object.fromEntries(Array.from({ length: to - from + 1 }, (_, k) => [from + k, NUM_FMT.yen]))
   const ws = sheet(
     '負担金',
-    alloc,
-    [10, 16, ...scenario.costs.map(() => 16), 16, 16, 10, 10],
-    2,
-    3 + nCost,
+    memberRows(scenario, allocation),
+    [10, 16, 10, ...scenario.costs.map(() => 16), 16, 16, 16, 10, 10],
+    {
+      2: NUM_FMT.integer,
+      ...yenCols(3, 3 + nCost + 2),
+      [3 + nCost + 3]: NUM_FMT.percent,
+    },
   )
-  const rateCol = ws.getColumn(4 + nCost)
-  rateCol.numFmt = '0.0%'
   ws.lastRow!.font = { bold: true }
-  sheet('按分ルール', ruleRows(scenario, allocation), [14, 28, 16, 40, 48, 20], 2, 2)
-  sheet(
-    '内訳',
-    explanationRows(scenario, allocation),
-    [10, 12, 26, 40, 24, 14, 8, 10, 14, 60],
-    5,
-    8,
-  )
+  sheet('按分ルール', ruleRows(scenario, allocation), [14, 28, 16, 40, 48, 20], { 2: NUM_FMT.yen })
+  sheet('内訳', explanationRows(scenario, allocation), [10, 12, 26, 40, 24, 14, 8, 10, 14, 60], {
+    5: NUM_FMT.yen,
+    6: NUM_FMT.rank,
+    7: NUM_FMT.yen,
+    8: NUM_FMT.yen,
+  })
+  // 負担金通知: one sheet per member
+  const population = new Map(scenario.members.map((m) => [m.code, m.population]))
+  for (const m of allocation.output.members) {
+    const pop = population.get(m.code)
+    const n = buildNotice(
+      m,
+      explainMember(allocation, m.code),
+      pop === undefined ? {} : { population: pop },
+    )
+    const rows: CsvCell[][] = [
+      [
+        '費目',
+        '費目の総額',
+        '按分の方法',
+        '算定の基礎（貴団体 ／ 合計）',
+        '切り捨て額',
+        '端数の加算',
+        '負担額',
+        '端数処理',
+      ],
+      ...n.lines.map((l) => [
+        l.costName,
+        l.amount,
+        l.rule,
+        l.drivers.join('\n'),
+        l.floor,
+        l.added,
+        l.share,
+        l.rounding,
+      ]),
+      ['合計', null, '', '', null, null, n.total, ''],
+    ]
+    const nws = sheet(
+      `通知_${m.name}`,
+      rows,
+      [26, 16, 30, 44, 14, 10, 14, 60],
+      {
+        1: NUM_FMT.yen,
+        4: NUM_FMT.yen,
+        5: NUM_FMT.yen,
+        6: NUM_FMT.yen,
+      },
+      { heading: `負担金通知 ${m.name}（${m.code}）: ${noticeSummary(n)}`, portrait: true },
+    )
+    nws.lastRow!.font = { bold: true }
+    nws.getColumn(4).alignment = { wrapText: true, vertical: 'top' }
+    nws.getColumn(8).alignment = { wrapText: true, vertical: 'top' }
+  }
   const buf = (await wb.xlsx.writeBuffer()) as ArrayBuffer
   download(
-    `${fileBase(scenario)}.xlsx`,
+    `${fileBase(scenario, meta)}.xlsx`,
     buf,
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   )
   return buf
 }
+
+/** Excel header/footer codes start with &: a literal & is written &&. */
+const safeFooter = (s: string) => s.replaceAll('&', '&&')

@@ -106,9 +106,13 @@ const driverName = (d: string) =>
   DRIVER_NAMES[d] ?? (d.startsWith('metric:') ? `指標割（${d.slice(7)}）` : d)
 
 /** The α sentence: 「均等割 α ＋ 人口割 (1−α)」 and its interval, or why none exists. */
-export function alphaSentence(a: AlphaReport, nameOf: (code: string) => string): string {
+export function alphaSentence(
+  a: AlphaReport,
+  nameOf: (code: string) => string,
+  costName: (id: string) => string = (id) => id,
+): string {
   const mix = `${driverName(a.drivers[0] ?? '')} α ＋ ${driverName(a.drivers[1] ?? '')} (1−α)`
-  const items = `対象費目: ${a.costIds.join('・')}`
+  const items = `対象費目: ${a.costIds.map(costName).join('・')}`
   if (a.kind === 'none')
     return `α区間（${mix}）: 該当なし — ${(a.binding ?? []).map(nameOf).join('・')} の目標を同時に満たす α はありません（${items}）。`
   const lo = (a.loDecimal ?? 0).toFixed(3)
@@ -121,7 +125,12 @@ export function alphaSentence(a: AlphaReport, nameOf: (code: string) => string):
 }
 
 /** 削減率目標の検証: the members that miss the target, how much they are short, α and the adjustment. */
-export function renderTargets(p: Panel, report: FairnessReport, version: number): void {
+export function renderTargets(
+  p: Panel,
+  report: FairnessReport,
+  version: number,
+  costNames: ReadonlyMap<string, string> = new Map(),
+): void {
   const t = report.targets
   if (!t)
     return empty(
@@ -162,7 +171,7 @@ export function renderTargets(p: Panel, report: FairnessReport, version: number)
         )
   replace(p.body, headline, missTable)
   const lines: string[] = []
-  if (report.alpha) lines.push(alphaSentence(report.alpha, nameOf))
+  if (report.alpha) lines.push(alphaSentence(report.alpha, nameOf, (id) => costNames.get(id) ?? id))
   const adj = report.adjustment
   if (adj?.kind === 'adjusted')
     lines.push(
@@ -219,6 +228,23 @@ const coreSentence = (label: string, c: CoreCheck, nameOf: (code: string) => str
   return `${label}: ${verdict}${worst}; ${how}`
 }
 
+/**
+ * Why Σ Shapley ≠ Σ bills: the Shapley value splits the coalition model's c(N), the bills split the cost items.
+ * Said in words so a council member does not read the gap as an error.
+ */
+function shapleyGapSentence(g: NonNullable<FairnessReport['coalitionModel']>): HTMLElement | null {
+  const bills = g.members.reduce((a, m) => a + m.scenario, 0)
+  const gap = bills - g.roundedGrandCost
+  if (gap === 0) return null
+  return h(
+    'p',
+    { class: 'shapley-gap' },
+    `請求額の合計 ${formatYen(bills)} との差 ${formatYenDelta(gap)} は誤りではありません: ` +
+      'シャープレイ値は提携費用モデルの全団体の費用 c(N) を分けたもの、請求額は費目の総額を按分規則で分けたもので、' +
+      '両者の総額はモデルの前提（説明用の数値）の分だけ異なります。比べるのは各団体の比率です。',
+  )
+}
+
 /** Shapley value (rounded yen) vs the scenario's split, with the core check of both. */
 export function renderFairnessShapley(p: Panel, report: FairnessReport, version: number): void {
   const g = report.coalitionModel
@@ -246,6 +272,7 @@ export function renderFairnessShapley(p: Panel, report: FairnessReport, version:
           ? `（一部を標本抽出 ${formatInteger(g.sampled.permutations)} 順列で推定、標準誤差は表に記載）`
           : '（厳密計算）'),
     ),
+    shapleyGapSentence(g),
     h('p', { class: 'core-shapley' }, coreSentence('シャープレイ値', g.core.shapley, nameOf)),
     h('p', { class: 'core-scenario' }, coreSentence('現行の按分', g.core.scenario, nameOf)),
     h('p', { class: 'summary' }, report.summary),

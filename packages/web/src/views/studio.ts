@@ -105,8 +105,10 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
     if (!lastGood) return
     status.textContent =
       kind === 'xlsx' ? 'Excel ファイルを作成しています…' : 'CSV を作成しています…'
-    if (kind === 'xlsx') await exportXlsx(lastGood.scenario, lastGood.allocation)
-    else exportCsv(lastGood.scenario, lastGood.allocation)
+    const cur = state.current
+    const meta = cur && { title: cur.stored.title, version: cur.stored.version, unsaved: cur.dirty }
+    if (kind === 'xlsx') await exportXlsx(lastGood.scenario, lastGood.allocation, meta)
+    else exportCsv(lastGood.scenario, lastGood.allocation, meta)
     status.textContent = `${kind === 'xlsx' ? 'Excel' : 'CSV'} を出力しました。`
   }
 
