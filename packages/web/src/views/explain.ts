@@ -1,5 +1,15 @@
 /** The explanation dialog: why a member pays what it pays (core `explainMember`), computed in the browser. */
-import { explainMember, formatYen, type Allocation, type ShareExplanation } from '@warikan/core'
+import {
+  explainMember,
+  formatInteger,
+  formatPercent,
+  formatYen,
+  fromDecimal,
+  toDecimalString,
+  toNumber,
+  type Allocation,
+  type ShareExplanation,
+} from '@warikan/core'
 import { dataTable, h, replace } from './dom'
 
 let dialog: HTMLDialogElement | undefined
@@ -39,6 +49,23 @@ export function showExplanation(allocation: Allocation, code: string, costId?: s
   close.focus()
 }
 
+/** An exact value from the core ("9/10", "8273054385780425/70368744177664") as a planner reads it. */
+function readable(exact: string, as: 'number' | 'percent'): string {
+  try {
+    const r = fromDecimal(exact)
+    if (as === 'percent') return formatPercent(toNumber(r), 2)
+    if (r.d === 1n) return formatInteger(r.n)
+    const [int, frac = ''] = toDecimalString(r, 3).split('.')
+    return `${formatInteger(BigInt(int!.replace('…', '')))}${frac ? `.${frac}` : ''}`
+  } catch {
+    return exact
+  }
+}
+
+const hasFraction = (e: ShareExplanation) =>
+  e.exactShare.includes('/') ||
+  e.drivers.some((d) => [d.weight, d.value, d.total, d.ratio].some((x) => x.includes('/')))
+
 function explanationBlock(e: ShareExplanation): HTMLElement {
   return h(
     'section',
@@ -57,11 +84,24 @@ function explanationBlock(e: ShareExplanation): HTMLElement {
           ['按分方法', '重み', '当団体の値', '参加団体の合計', '割合'],
           e.drivers.map((d) => [
             d.detail ? `${d.label}（${d.detail}）` : d.label,
-            d.weight,
-            d.value,
-            d.total,
-            d.ratio,
+            readable(d.weight, 'percent'),
+            readable(d.value, 'number'),
+            readable(d.total, 'number'),
+            readable(d.ratio, 'percent'),
           ]),
+        )
+      : null,
+    e.participant && hasFraction(e)
+      ? h(
+          'details',
+          { class: 'exact' },
+          h('summary', {}, '厳密な値（分数）を見る'),
+          dataTable(
+            '厳密な値',
+            ['按分方法', '重み', '当団体の値', '参加団体の合計', '割合'],
+            e.drivers.map((d) => [d.label, d.weight, d.value, d.total, d.ratio]),
+          ),
+          h('p', {}, `厳密な負担額: ${e.exactShare} 円`),
         )
       : null,
     e.participant
@@ -69,7 +109,7 @@ function explanationBlock(e: ShareExplanation): HTMLElement {
           'dl',
           { class: 'explain-steps' },
           h('dt', {}, '厳密な負担額'),
-          h('dd', {}, `${e.exactShare} 円（≈ ${e.exactShareDecimal} 円）`),
+          h('dd', {}, `≈ ${readable(e.exactShare, 'number')} 円`),
           h('dt', {}, `${e.unit === 1 ? '1円' : formatYen(e.unit)}単位の切り捨て`),
           h('dd', {}, formatYen(e.floor)),
           h('dt', {}, '端数処理'),
