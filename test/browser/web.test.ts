@@ -103,7 +103,9 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     await expect
       .poll(() => page.locator('fieldset[data-cost="dc"] .weight-sum').getAttribute('data-exact'))
       .toBe('3/10')
-    expect(await page.locator('fieldset[data-cost="dc"] .weight-sum').textContent()).toContain('30.0%')
+    expect(await page.locator('fieldset[data-cost="dc"] .weight-sum').textContent()).toContain(
+      '30.0%',
+    )
     expect(await page.locator('fieldset[data-cost="dc"] .issues').textContent()).toContain(
       'costs[0].rule',
     )

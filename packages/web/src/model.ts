@@ -121,6 +121,11 @@ export class AppState {
 
   /** The field lost focus: the next keystroke there is a new undo step. */
   endEdit(): void {
+    const cur = this.current
+    const top = cur?.undo.at(-1)
+    // a field left as it was is no undo step
+    if (this.editKey && cur && top && JSON.stringify(top.doc) === JSON.stringify(cur.doc))
+      cur.undo.pop()
     this.editKey = undefined
   }
 

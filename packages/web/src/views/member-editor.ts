@@ -98,7 +98,7 @@ export function memberEditor(doc: Json, hooks: EditHooks): HTMLElement {
     const cell = (el: HTMLElement) => h('td', {}, el)
     return h(
       'tr',
-      { 'data-code': code },
+      { 'data-member-row': code },
       h('th', { scope: 'row' }, h('span', { class: 'code' }, code)),
       cell(
         plannerInput<string>({
