@@ -301,7 +301,14 @@ describe.skipIf(!hasChromium)('scenario editing in Chromium', () => {
     const want = r.value.output.members.filter((m) => m.meetsTarget === false).map((m) => m.name)
     expect(named.sort()).toEqual(want.sort())
     expect(await page.textContent('.basis-note')).toContain('編集中の内容（未保存）')
-    await shot(page, 'editing-fairness-agrees')
+    await page
+      .locator('[data-panel="targets"]')
+      .first()
+      .screenshot({
+        path: join(SCREENSHOTS, 'editing-fairness-panel.png'),
+      })
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await shot(page, 'editing-fairness-summary')
     await page.close()
   })
 
@@ -329,6 +336,9 @@ describe.skipIf(!hasChromium)('scenario editing in Chromium', () => {
     const changes = page.locator('.history-diff ul.changes')
     await expect.poll(() => changes.textContent()).toContain('人口: 葉山町 32,096 → 35,000')
     expect(await changes.textContent()).toContain('題名:')
+    await page.locator('[data-panel="history"]').screenshot({
+      path: join(SCREENSHOTS, 'editing-history-diff.png'),
+    })
     // save as a named copy
     await page.fill('input[data-member="143014"][data-field="population"]', '36,000')
     await page.click('button[data-action="save-copy"]')

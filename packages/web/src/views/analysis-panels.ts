@@ -51,7 +51,9 @@ export function divergencePanel(state: AppState): AnalysisPanel {
         if (!report.ok)
           return empty(
             p,
-            `この分析は表示できません: ${report.issues.map((i) => i.message).join(' / ')}`,
+            report.issues.some((i) => /no cost item uses the traffic driver/.test(i.message))
+              ? 'このシナリオには利用実績割の費目がないため、人口割との乖離は比べません。'
+              : `この分析は表示できません: ${report.issues.map((i) => i.message).join(' / ')}`,
           )
         renderDivergence(p, divergenceRows(report.value, scenario))
         basisNote(p, state)
