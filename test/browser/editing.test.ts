@@ -207,6 +207,10 @@ describe.skipIf(!hasChromium)('scenario editing in Chromium', () => {
     const id = await createScenario()
     const { page } = await open(id)
     const amount = 'input[data-cost="kikan"][data-field="amount"]'
+    // digits typed one by one get their separators as they are typed
+    await page.fill(amount, '')
+    await page.locator(amount).pressSequentially('620000000')
+    expect(await page.inputValue(amount)).toBe('620,000,000')
     await page.fill(amount, '1億8000万')
     await page.press(amount, 'Tab')
     await page.fill('input[data-cost="kikan"][data-field="equal"]', '30%')

@@ -111,7 +111,8 @@ export function targetsPanel(state: AppState): AnalysisPanel {
         if (state.current?.computed.issues.length) return empty(p, INVALID)
         const basis = basisLabel(state)
         const report = await fairnessReport(state)
-        if (report) renderTargets(p, report, basis)
+        const costs = state.current?.computed.scenario?.costs ?? []
+        if (report) renderTargets(p, report, basis, new Map(costs.map((c) => [c.id, c.name])))
       }),
   }
 }

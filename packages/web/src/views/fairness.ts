@@ -122,9 +122,13 @@ const driverName = (d: string) =>
   DRIVER_NAMES[d] ?? (d.startsWith('metric:') ? `指標割（${d.slice(7)}）` : d)
 
 /** The α sentence: 「均等割 α ＋ 人口割 (1−α)」 and its interval, or why none exists. */
-export function alphaSentence(a: AlphaReport, nameOf: (code: string) => string): string {
+export function alphaSentence(
+  a: AlphaReport,
+  nameOf: (code: string) => string,
+  costName: (id: string) => string = (id) => id,
+): string {
   const mix = `${driverName(a.drivers[0] ?? '')} α ＋ ${driverName(a.drivers[1] ?? '')} (1−α)`
-  const items = `対象費目: ${a.costIds.join('・')}`
+  const items = `対象費目: ${a.costIds.map(costName).join('・')}`
   if (a.kind === 'none')
     return `α区間（${mix}）: 該当なし — ${(a.binding ?? []).map(nameOf).join('・')} の目標を同時に満たす α はありません（${items}）。`
   const lo = (a.loDecimal ?? 0).toFixed(3)
@@ -137,7 +141,12 @@ export function alphaSentence(a: AlphaReport, nameOf: (code: string) => string):
 }
 
 /** 削減率目標の検証: the members that miss the target, how much they are short, α and the adjustment. */
-export function renderTargets(p: Panel, report: FairnessReport, basis: string): void {
+export function renderTargets(
+  p: Panel,
+  report: FairnessReport,
+  basis: string,
+  costNames: ReadonlyMap<string, string> = new Map(),
+): void {
   const t = report.targets
   if (!t)
     return empty(
@@ -189,7 +198,7 @@ export function renderTargets(p: Panel, report: FairnessReport, basis: string): 
         )
   replace(p.body, headline, missTable)
   const lines: string[] = []
-  if (report.alpha) lines.push(alphaSentence(report.alpha, nameOf))
+  if (report.alpha) lines.push(alphaSentence(report.alpha, nameOf, (id) => costNames.get(id) ?? id))
   const adj = report.adjustment
   if (adj?.kind === 'adjusted')
     lines.push(
@@ -261,6 +270,7 @@ export function renderFairnessShapley(p: Panel, report: FairnessReport, basis: s
     scenario: m.scenario,
   }))
   renderShapley(p, rows)
+  const billed = g.members.reduce((a, m) => a + m.scenario, 0)
   const names = new Map(g.members.map((m) => [m.code, m.name]))
   const nameOf = (code: string) => names.get(code) ?? code
   replace(
@@ -273,6 +283,13 @@ export function renderFairnessShapley(p: Panel, report: FairnessReport, basis: s
           ? `（一部を標本抽出 ${formatInteger(g.sampled.permutations)} 順列で推定、標準誤差は表に記載）`
           : '（厳密計算）'),
     ),
+    billed === g.roundedGrandCost
+      ? null
+      : h(
+          'p',
+          { class: 'shapley-gap' },
+          `シナリオの請求額の合計は ${formatYen(billed)} で、c(N) と ${formatYen(Math.abs(billed - g.roundedGrandCost))} 違います。c(N) は提携費用モデル（coalitionModel）の構成要素から計算した「全団体で共同調達した場合の費用」で、費目の金額の合計（予算）とは別に見積もられるためです。シャープレイ値はこの c(N) を分けたもので、表の差はその前提での比較です。`,
+        ),
     h('p', { class: 'core-shapley' }, coreSentence('シャープレイ値', g.core.shapley, nameOf)),
     h('p', { class: 'core-scenario' }, coreSentence('現行の按分', g.core.scenario, nameOf)),
     h('p', { class: 'summary' }, report.summary),

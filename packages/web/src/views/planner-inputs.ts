@@ -41,6 +41,8 @@ export interface PlannerInputOptions<T> {
   onBegin?: () => void
   onEnd?: () => void
   optional?: boolean
+  /** digits typed plainly get their thousands separators as the planner types (caret kept in place) */
+  group?: boolean
   attrs?: Record<string, string>
   className?: string
 }
@@ -80,6 +82,7 @@ export function plannerInput<T>(o: PlannerInputOptions<T>): {
     'aria-describedby': messageId,
     ...o.attrs,
     oninput: () => {
+      if (o.group) groupAsTyped(input)
       o.onBegin?.()
       const r = read()
       if (!r.ok) return
@@ -103,6 +106,20 @@ export function plannerInput<T>(o: PlannerInputOptions<T>): {
   return { el, input }
 }
 
+/** `1234567` → `1,234,567` while typing, when the box holds only digits and commas; the caret stays put. */
+export function groupAsTyped(input: HTMLInputElement): void {
+  const text = input.value
+  if (!/^[\d,]+$/.test(text) || /^0\d/.test(text)) return
+  const grouped = text.replace(/,/g, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  if (grouped === text) return
+  const caret = input.selectionStart ?? text.length
+  const digitsAfter = text.slice(caret).replace(/,/g, '').length
+  input.value = grouped
+  let pos = grouped.length
+  for (let seen = 0; pos > 0 && seen < digitsAfter; pos--) if (grouped[pos - 1] !== ',') seen++
+  input.setSelectionRange(pos, pos)
+}
+
 /** 金額（円）: shown with separators; reads `1億8000万`, `¥1,234,567`, `620,000千円`. */
 export const yenInputText = (v: unknown): string =>
   typeof v === 'number' && Number.isFinite(v) ? formatAmountInput(v) : ''
@@ -122,10 +139,10 @@ export function weightInputText(v: unknown): string {
 }
 
 export const yenField = (o: Omit<PlannerInputOptions<number>, 'parse' | 'format'>) =>
-  plannerInput({ ...o, parse: parseYenInput, format: formatAmountInput })
+  plannerInput({ group: true, ...o, parse: parseYenInput, format: formatAmountInput })
 
 export const countField = (o: Omit<PlannerInputOptions<number>, 'parse' | 'format'>) =>
-  plannerInput({ ...o, parse: parseCountInput, format: formatInteger })
+  plannerInput({ group: true, ...o, parse: parseCountInput, format: formatInteger })
 
 /** A weight field: writes the exact value as the file holds it (0.3 or "1/3"). */
 export const weightField = (
