@@ -15,7 +15,7 @@ import {
 } from '@warikan/core'
 import { h, replace } from './dom'
 import type { EditHooks } from './rule-editor'
-import { metricLabel } from './rule-editor'
+import { metricLabel } from './labels'
 import { countField, countInputText, plannerInput, yenField, yenInputText } from './planner-inputs'
 
 type Json = Record<string, unknown>

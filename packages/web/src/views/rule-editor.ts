@@ -23,6 +23,7 @@ import {
   yenInputText,
 } from './planner-inputs'
 import { issueText } from './issue-text'
+import { metricLabel } from './labels'
 
 type Json = Record<string, unknown>
 
@@ -395,6 +396,3 @@ function fixedSum(fixed: Json): Rational | undefined {
   }
   return total
 }
-
-const METRIC_LABELS: Record<string, string> = { terminals: '端末数' }
-export const metricLabel = (name: string): string => METRIC_LABELS[name] ?? name

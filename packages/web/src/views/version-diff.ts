@@ -13,7 +13,7 @@ import {
   type ScenarioInput,
 } from '@warikan/core'
 import type { AuditEntry } from '../api-client'
-import { metricLabel } from './rule-editor'
+import { metricLabel } from './labels'
 
 type Json = Record<string, unknown>
 
