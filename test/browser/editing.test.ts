@@ -154,6 +154,36 @@ describe.skipIf(!hasChromium)('scenario editing in Chromium', () => {
     expect(await page.locator('table.members tr[data-code="144029"]').count()).toBe(0)
     // the total is unchanged (same costs, one fewer payer): ¥1,037,000,000
     expect(await page.getAttribute('table.members tfoot td.total', 'data-total')).toBe('1037000000')
+    // 円 / 千円 / 百万円: the display changes, the yen do not
+    await page.selectOption('#display-unit', '1000')
+    expect(await page.textContent('table.members tfoot td.total')).toBe('1,037,000千円')
+    await page.selectOption('#display-unit', '1000000')
+    expect(await page.textContent('[data-card="total"] .value')).toBe('1,037百万円')
+    await page.selectOption('#display-unit', '1')
+    expect(await page.textContent('table.members tfoot td.total')).toBe('¥1,037,000,000')
+    // Ctrl+Z outside a text box undoes the removal
+    await page.locator('h2#members-title').click()
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.locator('table.members tbody tr').count()).toBe(14)
+    await expectTotals(page, DEMO)
+    await page.close()
+  })
+
+  it('deletes a scenario only after asking', async () => {
+    const id = await createScenario()
+    const { page } = await open(id)
+    await page.click('button[data-action="delete"]')
+    expect(await page.textContent('dialog.studio-dialog')).toContain('元に戻せません')
+    await page.click('dialog.studio-dialog button:has-text("キャンセル")')
+    expect(await page.locator(`#scenario option[value="${id}"]`).count()).toBe(1)
+    await page.click('button[data-action="delete"]')
+    await page.click('button[data-action="dialog-yes"]')
+    await expect.poll(() => page.locator(`#scenario option[value="${id}"]`).count()).toBe(0)
+    expect(await page.textContent('.status')).toContain('を削除しました')
+    const res = await fetch(`${server.url}/api/scenarios/${id}`, {
+      headers: { Authorization: `Bearer ${server.token}` },
+    })
+    expect(res.status).toBe(404)
     await page.close()
   })
 

@@ -395,6 +395,15 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
       for (const a of analyses) if (a.followsEdits) void a.load()
     }, delay)
   }
+  // Ctrl+Z / ⌘Z outside a text box undoes the last edit (inside one, the browser's own undo applies)
+  const onKey = (e: KeyboardEvent) => {
+    const t = e.target as HTMLElement | null
+    if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || e.shiftKey) return
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return
+    e.preventDefault()
+    undo()
+  }
+  document.addEventListener('keydown', onKey)
   const off = state.on((reason) => {
     if (reason === 'load') {
       lastGood = undefined
@@ -416,6 +425,7 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
   }
   return () => {
     clearTimeout(analysisTimer)
+    document.removeEventListener('keydown', onKey)
     off()
   }
 }
