@@ -50,6 +50,10 @@ const WEIGHT_FIELDS: Array<[string, string]> = [
   ['traffic', '利用実績割'],
 ]
 
+/** A driver's weight: the value itself, or `.weight` of an object form ({ weight, classes }). */
+const weightOf = (v: unknown): unknown =>
+  typeof v === 'object' && v !== null ? (v as Json).weight : v
+
 function safeRational(v: unknown): Rational | undefined {
   if (v === undefined) return ZERO
   try {
@@ -66,7 +70,7 @@ export function weightSum(rule: Json): Rational | undefined {
   const metrics =
     rule.metric === undefined ? [] : Array.isArray(rule.metric) ? rule.metric : [rule.metric]
   const parts = [
-    rule.equal,
+    weightOf(rule.equal),
     rule.population,
     rule.traffic,
     sp?.weight,
@@ -184,8 +188,17 @@ export function costEditor(doc: Json, costIndex: number, hooks: EditHooks): Edit
     )
   } else {
     const weights = h('div', { class: 'weights' })
-    for (const [key, text] of WEIGHT_FIELDS)
-      weights.append(weight(text, key, rule[key], setWeight(key)))
+    for (const [key, text] of WEIGHT_FIELDS) {
+      const v = rule[key]
+      // 均等割 by class ({ weight, classes }, 規約 conventions): the weight is edited, the classes kept
+      if (typeof v === 'object' && v !== null)
+        weights.append(
+          weight(`${text}（区分別）`, key, (v as Json).weight, (w) => {
+            ;(v as Json).weight = w ?? 0
+          }),
+        )
+      else weights.append(weight(text, key, v, setWeight(key)))
+    }
     const sp = rule.scaledPopulation as Json | undefined
     weights.append(
       weight('人口割（逓減）', 'scaledPopulation.weight', sp?.weight, (v) => {

@@ -84,7 +84,8 @@ export function ruleText(rule: Json): string {
       .join('、')}）`
   const parts: string[] = []
   for (const [k, label] of DRIVERS)
-    if (rule[k] !== undefined) parts.push(`${label} ${weightText(rule[k])}`)
+    if (isObj(rule[k])) parts.push(`${label}（区分別） ${weightText((rule[k] as Json).weight)}`)
+    else if (rule[k] !== undefined) parts.push(`${label} ${weightText(rule[k])}`)
   if (isObj(rule.scaledPopulation))
     parts.push(
       `人口割（逓減、指数 ${String(rule.scaledPopulation.exponent)}） ${weightText(rule.scaledPopulation.weight)}`,
