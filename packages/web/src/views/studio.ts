@@ -404,14 +404,23 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
     undo()
   }
   document.addEventListener('keydown', onKey)
+  // After a (re)load every panel loads, after the first paint (the in-browser analyses are synchronous).
+  const reloadAll = () => {
+    clearTimeout(analysisTimer)
+    requestAnimationFrame(() => {
+      clearTimeout(analysisTimer)
+      analysisTimer = setTimeout(() => {
+        for (const a of analyses) void a.load()
+      }, 0)
+    })
+  }
   const off = state.on((reason) => {
     if (reason === 'load') {
       lastGood = undefined
       history.reset()
       buildEditors()
       renderComputed()
-      clearTimeout(analysisTimer)
-      for (const a of analyses) void a.load()
+      reloadAll()
     } else {
       if (reason === 'structure') buildEditors()
       renderComputed()
@@ -421,7 +430,7 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
   if (state.current) {
     buildEditors()
     renderComputed()
-    for (const a of analyses) void a.load()
+    reloadAll()
   }
   return () => {
     clearTimeout(analysisTimer)
