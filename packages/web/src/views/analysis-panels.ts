@@ -1,6 +1,4 @@
 /** Panels fed by API routes (divergence, traffic, fairness, patterns, network), shared by studio and slides. */
-import { evaluatePatterns } from '@warikan/core/patterns'
-import { divergenceReport } from '@warikan/core/traffic'
 import type { AppState } from '../model'
 import { divergenceRows, patternRows } from './analysis'
 import { renderDivergence, renderHeatmap, renderMonthly, renderPatterns } from './charts'
@@ -47,6 +45,7 @@ export function divergencePanel(state: AppState): AnalysisPanel {
         if (!scenario || cur.computed.issues.length) return empty(p, INVALID)
         if (!cur.traffic) return empty(p, cur.trafficNote ?? '照会ログがありません。')
         // the core's divergence report (the same as GET /api/scenarios/:id/divergence), of the edited document
+        const { divergenceReport } = await import('@warikan/core/traffic')
         const report = divergenceReport(scenario, cur.traffic)
         if (!report.ok)
           return empty(
@@ -154,6 +153,7 @@ export function patternsPanel(state: AppState): AnalysisPanel {
         const scenario = cur.computed.scenario
         if (!scenario || cur.computed.issues.length) return empty(p, INVALID)
         // the core's pattern evaluation (the same as GET /api/scenarios/:id/patterns), of the edited document
+        const { evaluatePatterns } = await import('@warikan/core/patterns')
         const result = evaluatePatterns(scenario)
         if (!result.ok)
           return empty(
