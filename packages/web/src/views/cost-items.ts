@@ -1,6 +1,7 @@
 /** 費目を追加: a name, an amount in the planner's notation and a starting rule (edited afterwards like any item). */
 import { parseYenInput } from '@warikan/core'
 import { h, replace } from './dom'
+import { groupAsTyped } from './planner-inputs'
 import type { EditHooks } from './rule-editor'
 
 type Json = Record<string, unknown>
@@ -28,6 +29,7 @@ export function addCostForm(hooks: EditHooks): HTMLElement {
     inputmode: 'numeric',
     autocomplete: 'off',
     placeholder: '例: 1億8000万',
+    oninput: () => groupAsTyped(amount),
   })
   const preset = h(
     'select',

@@ -16,7 +16,14 @@ import {
 import { h, replace } from './dom'
 import type { EditHooks } from './rule-editor'
 import { metricLabel } from './labels'
-import { countField, countInputText, plannerInput, yenField, yenInputText } from './planner-inputs'
+import {
+  countField,
+  countInputText,
+  groupAsTyped,
+  plannerInput,
+  yenField,
+  yenInputText,
+} from './planner-inputs'
 
 type Json = Record<string, unknown>
 
@@ -271,6 +278,8 @@ function addMemberForm(doc: Json, metrics: string[], hooks: EditHooks): HTMLElem
   const standalone = input('add-member-standalone', '単独導入費用（円、任意）', {
     inputmode: 'numeric',
   })
+  for (const box of [population.el, standalone.el])
+    box.addEventListener('input', () => groupAsTyped(box))
   const metricInputs = metrics.map((k) =>
     input(`add-member-metric-${k}`, `${metricLabel(k)}`, { inputmode: 'decimal' }),
   )
