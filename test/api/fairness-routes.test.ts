@@ -236,6 +236,37 @@ describe.each(testDatabases())('fairness and compare routes on $name', (database
     expect(after.body.targets.missing).toEqual([])
   })
 
+  it('POST with an unsaved edit: the same report as saving it, nothing stored; bad bodies → 422', async () => {
+    const id = await post(clone(FAIRNESS_DOC))
+    const doc = clone(FAIRNESS_DOC)
+    doc.target = { minSavingsRate: 0.1 }
+    const edited = await h.request('POST', `/api/scenarios/${id}/fairness`, {
+      token: h.tokens.viewer,
+      body: doc,
+    })
+    expect(edited.status).toBe(200)
+    expect(edited.body.targets.minSavingsRate).toBe('1/10')
+    expect(edited.body.targets.missing).toEqual([])
+    // nothing was saved: the stored version still misses 2割 for three members
+    const stored = await get(`/api/scenarios/${id}/fairness`)
+    expect(stored.body.targets.missing).toEqual(['143014', '143626', '143669'])
+    // saving the same document gives the same report
+    const put = await h.request('PUT', `/api/scenarios/${id}`, {
+      token: h.tokens.editor,
+      body: { version: 1, document: doc },
+    })
+    expect(put.status).toBe(200)
+    expect((await get(`/api/scenarios/${id}/fairness`)).body).toEqual(edited.body)
+    const bad = clone(FAIRNESS_DOC) as unknown as { members: Array<{ code: string }> }
+    bad.members[0]!.code = '143015'
+    const r = await h.request('POST', `/api/scenarios/${id}/fairness`, {
+      token: h.tokens.viewer,
+      body: bad,
+    })
+    expect(r.status).toBe(422)
+    expect(JSON.stringify(r.body)).toContain('members[0].code')
+  })
+
   it('compare: one member’s population changed gives the hand-worked diff', async () => {
     // ¥1,200,000 by population. A: 100 / 200 / 300 → ¥200,000 / ¥400,000 / ¥600,000.
     // B: 大磯町 300 → 700, total 1,000 → ¥120,000 / ¥240,000 / ¥840,000.

@@ -45,6 +45,15 @@ export interface StoredScenario {
   version: number
   document: ScenarioInput
 }
+export interface AuditEntry {
+  id: number
+  at: string
+  actor: string
+  action: string
+  target: string
+  before: unknown
+  after: unknown
+}
 export interface MonthlyTraffic {
   month: string
   queries: number
@@ -136,11 +145,20 @@ export class ApiClient {
     this.request<ScenarioSummary[]>('GET', `/api/consortia/${cid}/scenarios`)
   scenario = (id: ScenarioSummary['id']) =>
     this.request<StoredScenario>('GET', `/api/scenarios/${id}`)
-  saveScenario = (id: ScenarioSummary['id'], version: number, document: unknown) =>
+  saveScenario = (id: ScenarioSummary['id'], version: number, document: unknown, title?: string) =>
     this.request<{ id: number; version: number }>('PUT', `/api/scenarios/${id}`, {
       version,
       document,
+      ...(title === undefined ? {} : { title }),
     })
+  deleteScenario = (id: ScenarioSummary['id']) =>
+    this.request<{ id: number; deleted: true }>('DELETE', `/api/scenarios/${id}`)
+  /** `GET /api/scenarios/:id/audit`, newest first */
+  audit = (id: ScenarioSummary['id'], limit = 1000) =>
+    this.request<AuditEntry[]>('GET', `/api/scenarios/${id}/audit?limit=${limit}`)
+  /** `POST /api/scenarios/:id/fairness`: the report of an unsaved edit (with the stored traffic) */
+  fairnessOf = (id: ScenarioSummary['id'], document: unknown) =>
+    this.request<unknown>('POST', `/api/scenarios/${id}/fairness`, document)
   copyScenario = (id: ScenarioSummary['id'], title: string) =>
     this.request<{ id: number; version: number }>('POST', `/api/scenarios/${id}/copy`, { title })
   allocation = (id: ScenarioSummary['id']) =>

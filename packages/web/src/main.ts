@@ -16,6 +16,7 @@ import { renderPresent } from './views/present'
 import { renderRegister } from './views/register'
 import { renderStudio } from './views/studio'
 import { renderUpload } from './views/upload'
+import { confirmDiscard, installUnsavedGuard } from './views/unsaved-guard'
 
 type Route =
   'studio' | 'compare' | 'upload' | 'continuity' | 'register' | 'present' | 'notice' | 'plan'
@@ -100,6 +101,10 @@ function shell(state: AppState) {
     {
       id: 'consortium',
       onchange: async () => {
+        if (!confirmDiscard(state)) {
+          consortiumSelect.value = String(state.consortium?.id ?? '')
+          return
+        }
         await state.selectConsortium(consortiumSelect.value)
         fillScenarios()
         if (state.scenarios[0]) await state.selectScenario(state.scenarios[0].id)
@@ -113,6 +118,10 @@ function shell(state: AppState) {
   const scenarioSelect = h('select', {
     id: 'scenario',
     onchange: async () => {
+      if (!confirmDiscard(state)) {
+        scenarioSelect.value = String(state.current?.summary.id ?? '')
+        return
+      }
       await state.selectScenario(scenarioSelect.value)
       if (currentRoute() !== 'studio') route()
     },
@@ -144,6 +153,7 @@ function shell(state: AppState) {
     tabs,
   )
   replace(app, header, main)
+  installUnsavedGuard(state)
 
   let cleanup: () => void = () => undefined
   function route() {

@@ -4,16 +4,31 @@
  * by the same service (fairness/fairness.service.ts) on the scenario's stored allocation, cached per version.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { formatInteger, type Scenario } from '@warikan/core'
+import { allocate, formatInteger, parseScenario, type Scenario } from '@warikan/core'
 import { ComputationStopped, EXACT_SCALE_LIMIT } from '@warikan/core/fairness'
 import type { Env } from '../env'
 import { ApiError, issueDetails, notFound } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
-import { authErrors, IdParam, json, notFoundError, validationError } from '../http/schemas'
+import {
+  authErrors,
+  IdParam,
+  json,
+  jsonBody,
+  notFoundError,
+  ScenarioDocumentSchema,
+  validationError,
+} from '../http/schemas'
+import { storedTraffic } from '../traffic/traffic.service'
 import { scenarioAccess } from '../scenario/scenario.routes'
 import { fairnessCache } from './fairness-cache'
-import { MIN_SAMPLING_GROUPS, workPerGroup, type GameBounds } from './fairness.service'
+import {
+  fairness,
+  fairnessJson,
+  MIN_SAMPLING_GROUPS,
+  workPerGroup,
+  type GameBounds,
+} from './fairness.service'
 
 const DRIVER = /^(equal|population|scaledPopulation|traffic|metric:[^,]+)$/
 
@@ -194,6 +209,23 @@ export const fairnessRoute = createRoute({
   },
 })
 
+export const fairnessOfDocumentRoute = createRoute({
+  method: 'post',
+  path: '/api/scenarios/{id}/fairness',
+  tags: ['analysis'],
+  summary:
+    '編集中の文書の公平性 (fairness of an unsaved edit of this scenario, with its stored traffic)',
+  description:
+    '本文はシナリオファイル（保存しない）。照会ログはこのシナリオに取り込み済みのものを使う。応答は GET と同じ形。',
+  request: { params: IdParam, query: FairnessQuery, body: jsonBody(ScenarioDocumentSchema) },
+  responses: {
+    200: json(FairnessSchema, '公平性レポート'),
+    ...authErrors,
+    ...notFoundError,
+    ...validationError,
+  },
+})
+
 /** `?alpha=` → the drivers, 'auto' (absent) or undefined (`none`); 422 naming query.alpha otherwise. */
 function alphaOption(raw: string | undefined): [string, string] | 'auto' | undefined {
   if (raw === undefined || raw === '' || raw === 'auto') return 'auto'
@@ -283,5 +315,57 @@ export function registerFairnessRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       ])
     }
     return c.body(result.json, 200, { 'Content-Type': 'application/json' }) as never
+  })
+
+  app.openapi(fairnessOfDocumentRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const query = c.req.valid('query')
+    const alpha = alphaOption(query.alpha)
+    await scenarioAccess(c, deps, id, 'readAll')
+    const parsed = parseScenario(c.req.valid('json'))
+    if (!parsed.ok)
+      throw new ApiError(
+        'validation',
+        'シナリオが正しくありません (invalid scenario)',
+        issueDetails(parsed.issues),
+      )
+    const traffic = await storedTraffic(deps.db, id)
+    const allocated = allocate(parsed.value, traffic ? { traffic } : {})
+    if (!allocated.ok)
+      throw new ApiError(
+        'validation',
+        '按分できません (cannot allocate)',
+        issueDetails(allocated.issues),
+      )
+    // the same bounds as the stored scenario's route: a posted document cannot buy unbounded work
+    const bounds = gameBounds(parsed.value, deps.env)
+    let result: ReturnType<typeof fairness>
+    try {
+      result = fairness(parsed.value, allocated.value, {
+        alpha,
+        seed: query.seed ?? 1,
+        traffic,
+        bounds,
+      })
+    } catch (e) {
+      if (e instanceof ComputationStopped)
+        throw new ApiError(
+          'timeout',
+          `公平性の計算が ${deps.env.WARIKAN_REQUEST_TIMEOUT_MS} ms 以内に終わらないため中止しました (fairness computation stopped at the request timeout)`,
+        )
+      throw e
+    }
+    if (!result.ok) {
+      if (result.reason === 'model')
+        throw new ApiError(
+          'validation',
+          '提携費用モデルが正しくありません (invalid coalitionModel)',
+          issueDetails(result.issues),
+        )
+      throw new ApiError('validation', result.message, [
+        { path: 'query.alpha', field: 'alpha', message: result.message },
+      ])
+    }
+    return c.json(fairnessJson(result.value), 200)
   })
 }

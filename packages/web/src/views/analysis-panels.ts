@@ -5,7 +5,7 @@ import type { AppState } from '../model'
 import { divergenceRows, patternRows } from './analysis'
 import { renderDivergence, renderHeatmap, renderMonthly, renderPatterns } from './charts'
 import { h } from './dom'
-import { fairnessReport, renderFairnessShapley, renderTargets } from './fairness'
+import { basisLabel, fairnessReport, renderFairnessShapley, renderTargets } from './fairness'
 import type { Topology } from '@warikan/core/network'
 import { readTopology, renderNetwork, SAMPLE_TOPOLOGY } from './network'
 import { empty, loadInto, panel, showNotImplemented, type Panel } from './panel'
@@ -14,6 +14,20 @@ export interface AnalysisPanel {
   key: string
   panel: Panel
   load(): Promise<void>
+  /** recomputed from the edited document (the studio reloads it after each edit) */
+  followsEdits?: boolean
+}
+
+/** The edited document is invalid: say so instead of showing numbers of another version. */
+const INVALID = '入力に誤りがあるため計算できません。誤りを直すと、編集中の内容で再計算します。'
+
+/** Where a panel's numbers come from, under the panel. */
+function basisNote(p: Panel, state: AppState, extra = ''): void {
+  const note = document.createElement('p')
+  note.className = 'muted basis'
+  note.textContent = `（${basisLabel(state)}${extra}）`
+  p.note.querySelector('.basis')?.remove()
+  p.note.append(note)
 }
 
 export function divergencePanel(state: AppState): AnalysisPanel {
@@ -22,26 +36,37 @@ export function divergencePanel(state: AppState): AnalysisPanel {
     '人口割と利用実績割の乖離',
     '人口割の比率と、照会ログによる利用実績の比率の差。',
   )
-  const route = 'GET /api/scenarios/:id/divergence'
   return {
     key: 'divergence',
     panel: p,
+    followsEdits: true,
     load: () =>
-      loadInto(p, route, async () => {
+      loadInto(p, 'divergence', async () => {
         const cur = state.current
-        const scenario = cur?.computed.scenario
-        if (!cur || !scenario) return empty(p, 'シナリオに誤りがあるため表示できません。')
+        if (!cur) return
+        const scenario = cur.computed.scenario
+        if (!scenario || cur.computed.issues.length) return empty(p, INVALID)
+        if (!cur.traffic) return empty(p, cur.trafficNote ?? '照会ログがありません。')
         // No cost item split by traffic (e.g. a 人口割・均等割 scenario): the question is still asked, of
         // the 中間サーバ item, with the core's report in the browser on the stored 照会ログ.
         const what = whatIfItem(scenario)
-        if (what && cur.traffic && !trafficCostItems(scenario).length) {
+        if (what && !trafficCostItems(scenario).length) {
           const r = divergenceReport(scenario, cur.traffic, { costIds: [what.id] })
           if (!r.ok) return empty(p, r.issues.map((i) => i.message).join(' '))
           renderDivergence(p, divergenceRows(r.value, scenario))
+          basisNote(p, state)
           p.note.textContent = `このシナリオには利用実績割の費目がないため、「${what.name}」を利用実績割にした場合と比べています。${p.note.textContent ?? ''}`
           return
         }
-        renderDivergence(p, divergenceRows(await state.api.divergence(cur.summary.id), scenario))
+        // the core's divergence report (the same as GET /api/scenarios/:id/divergence), of the edited document
+        const report = divergenceReport(scenario, cur.traffic)
+        if (!report.ok)
+          return empty(
+            p,
+            `この分析は表示できません: ${report.issues.map((i) => i.message).join(' / ')}`,
+          )
+        renderDivergence(p, divergenceRows(report.value, scenario))
+        basisNote(p, state)
       }),
   }
 }
@@ -63,6 +88,7 @@ export function heatmapPanel(state: AppState): AnalysisPanel {
   return {
     key: 'heatmap',
     panel: p,
+    followsEdits: true,
     load: async () => {
       const cur = state.current
       if (cur?.trafficNote?.includes('未実装'))
@@ -97,17 +123,14 @@ export function targetsPanel(state: AppState): AnalysisPanel {
   return {
     key: 'targets',
     panel: p,
+    followsEdits: true,
     load: () =>
       loadInto(p, 'GET /api/scenarios/:id/fairness', async () => {
+        if (state.current?.computed.issues.length) return empty(p, INVALID)
+        const basis = basisLabel(state)
         const report = await fairnessReport(state)
         const costs = state.current?.computed.scenario?.costs ?? []
-        if (report)
-          renderTargets(
-            p,
-            report,
-            state.current!.stored.version,
-            new Map(costs.map((c) => [c.id, c.name])),
-          )
+        if (report) renderTargets(p, report, basis, new Map(costs.map((c) => [c.id, c.name])))
       }),
   }
 }
@@ -121,10 +144,13 @@ export function shapleyPanel(state: AppState): AnalysisPanel {
   return {
     key: 'shapley',
     panel: p,
+    followsEdits: true,
     load: () =>
       loadInto(p, 'GET /api/scenarios/:id/fairness', async () => {
+        if (state.current?.computed.issues.length) return empty(p, INVALID)
+        const basis = basisLabel(state)
         const report = await fairnessReport(state)
-        if (report) renderFairnessShapley(p, report, state.current!.stored.version)
+        if (report) renderFairnessShapley(p, report, basis)
       }),
   }
 }
@@ -138,12 +164,27 @@ export function patternsPanel(state: AppState): AnalysisPanel {
   return {
     key: 'patterns',
     panel: p,
+    followsEdits: true,
     load: () =>
-      loadInto(p, 'GET /api/scenarios/:id/patterns', async () => {
+      loadInto(p, 'patterns', async () => {
         const cur = state.current
         if (!cur) return
-        const { rows, recommendation } = patternRows(await state.api.patterns(cur.summary.id))
+        const scenario = cur.computed.scenario
+        if (!scenario || cur.computed.issues.length) return empty(p, INVALID)
+        // the core's pattern evaluation (the same as GET /api/scenarios/:id/patterns), of the edited document
+        const { evaluatePatterns } = await import('@warikan/core/patterns')
+        const result = evaluatePatterns(scenario)
+        if (!result.ok)
+          return empty(
+            p,
+            `配置パターンを評価できません: ${result.issues
+              .slice(0, 3)
+              .map((i) => i.message)
+              .join(' / ')}`,
+          )
+        const { rows, recommendation } = patternRows(result.value)
         renderPatterns(p, rows, recommendation)
+        basisNote(p, state)
       }),
   }
 }

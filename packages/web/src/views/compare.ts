@@ -8,6 +8,7 @@ import { formatPercent, formatYen, formatYenDelta, type AllocationOutput } from 
 import { compareAllocations, joinEffect, membersJoined, type DiffRow } from '@warikan/core/whatif'
 import { compute, loadTraffic, type AppState } from '../model'
 import { dataTable, h, replace } from './dom'
+import { issueText } from './issue-text'
 import { drawChart, panel } from './panel'
 
 const rateText = (rate: number | null | undefined) =>
@@ -145,6 +146,13 @@ export function renderCompare(root: HTMLElement, state: AppState): () => void {
     const b = (selB.querySelector('select') as HTMLSelectElement).value
     replace(out, h('p', { role: 'status' }, '計算中…'))
     const load = async (id: string) => {
+      const cur = state.current
+      // the scenario being edited is compared as edited (the same numbers as the studio), and says so
+      if (cur && cur.dirty && String(cur.summary.id) === id)
+        return {
+          stored: { ...cur.stored, title: `${cur.stored.title}（編集中・未保存）` },
+          computed: cur.computed,
+        }
       const [stored, traffic] = await Promise.all([
         state.api.scenario(id),
         loadTraffic(state.api, id),
@@ -160,7 +168,7 @@ export function renderCompare(root: HTMLElement, state: AppState): () => void {
           h(
             'p',
             { role: 'alert' },
-            `「${bad.stored.title}」を計算できません: ${bad.computed.issues.map((i) => `${i.path}: ${i.message}`).join(' / ')}`,
+            `「${bad.stored.title}」を計算できません: ${bad.computed.issues.map((i) => `${i.path}: ${issueText(i.message)}`).join(' / ')}`,
           ),
         )
         return

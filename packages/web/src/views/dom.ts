@@ -62,7 +62,7 @@ export function dataTable(
       h(
         'tr',
         {},
-        header.map((t) => h('th', { scope: 'col' }, t)),
+        header.map((t, i) => h('th', { scope: 'col', class: i >= from ? 'num' : '' }, t)),
       ),
     ),
     h(

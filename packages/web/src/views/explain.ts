@@ -2,9 +2,14 @@
 import {
   explainAdjustments,
   explainMember,
+  formatInteger,
+  formatPercent,
   formatYen,
   formatYenDelta,
+  fromDecimal,
   METHOD_LABELS,
+  toDecimalString,
+  toNumber,
   UNIT_LABELS,
   type Allocation,
   type ShareExplanation,
@@ -62,6 +67,23 @@ export function showExplanation(allocation: Allocation, code: string, costId?: s
   close.focus()
 }
 
+/** An exact value from the core ("9/10", "8273054385780425/70368744177664") as a planner reads it. */
+function readable(exact: string, as: 'number' | 'percent'): string {
+  try {
+    const r = fromDecimal(exact)
+    if (as === 'percent') return formatPercent(toNumber(r), 2)
+    if (r.d === 1n) return formatInteger(r.n)
+    const [int, frac = ''] = toDecimalString(r, 3).split('.')
+    return `${formatInteger(BigInt(int!.replace('…', '')))}${frac ? `.${frac}` : ''}`
+  } catch {
+    return exact
+  }
+}
+
+const hasFraction = (e: ShareExplanation) =>
+  e.exactShare.includes('/') ||
+  e.drivers.some((d) => [d.weight, d.value, d.total, d.ratio].some((x) => x.includes('/')))
+
 const unitName = (unit: number) => UNIT_LABELS[unit] ?? formatYen(unit)
 
 /** 控除 (特定財源) and the net amount split, where the item has deductions. */
@@ -109,10 +131,10 @@ function driverTable(caption: string, drivers: ShareExplanation['drivers']) {
     ['按分方法', '重み', '当団体の値', '参加団体の合計', '割合'],
     drivers.map((d) => [
       d.detail ? `${d.label}（${d.detail}）` : d.label,
-      d.weight,
-      d.value,
-      d.total,
-      d.ratio,
+      readable(d.weight, 'percent'),
+      readable(d.value, 'number'),
+      readable(d.total, 'number'),
+      readable(d.ratio, 'percent'),
     ]),
   )
 }
@@ -131,7 +153,7 @@ function partBlock(p: SplitExplanation): HTMLElement {
             'dl',
             { class: 'explain-steps' },
             h('dt', {}, '厳密な負担額'),
-            h('dd', {}, `${p.exactShare} 円（≈ ${p.exactShareDecimal} 円）`),
+            h('dd', {}, `≈ ${readable(p.exactShare, 'number')} 円`),
             roundingSteps(p, 'この区分の負担額'),
           ),
         ]
@@ -167,12 +189,25 @@ function explanationBlock(e: ShareExplanation): HTMLElement {
         ]
       : null,
     e.participant && !e.parts ? driverTable('按分の計算', e.drivers) : null,
+    e.participant && hasFraction(e)
+      ? h(
+          'details',
+          { class: 'exact' },
+          h('summary', {}, '厳密な値（分数）を見る'),
+          dataTable(
+            '厳密な値',
+            ['按分方法', '重み', '当団体の値', '参加団体の合計', '割合'],
+            e.drivers.map((d) => [d.label, d.weight, d.value, d.total, d.ratio]),
+          ),
+          h('p', {}, `厳密な負担額: ${e.exactShare} 円`),
+        )
+      : null,
     e.participant && !e.parts
       ? h(
           'dl',
           { class: 'explain-steps' },
           h('dt', {}, '厳密な負担額'),
-          h('dd', {}, `${e.exactShare} 円（≈ ${e.exactShareDecimal} 円）`),
+          h('dd', {}, `≈ ${readable(e.exactShare, 'number')} 円`),
           roundingSteps(e, '負担金'),
         )
       : null,

@@ -78,22 +78,38 @@ export interface FairnessReport {
 const isReport = (v: unknown): v is FairnessReport =>
   typeof v === 'object' && v !== null && 'targets' in v && 'coalitionModel' in v && 'summary' in v
 
-/** One request per stored scenario version, shared by the two panels (and re-used on redraw). */
+/**
+ * One request per document shown, shared by the two panels (and re-used on redraw): the stored version
+ * (`GET`) when nothing is edited, else the edited document (`POST /api/scenarios/:id/fairness`), so the panels
+ * always show the same numbers as the studio's summary card.
+ */
 const memo = new Map<string, Promise<FairnessReport>>()
 export function fairnessReport(state: AppState): Promise<FairnessReport> | undefined {
   const cur = state.current
   if (!cur) return undefined
-  const key = `${cur.summary.id}:${cur.stored.version}`
+  const doc = cur.dirty ? JSON.stringify(cur.doc) : 'saved'
+  const key = `${cur.summary.id}:${cur.stored.version}:${doc}`
   let p = memo.get(key)
   if (!p) {
-    p = state.api.fairness(cur.summary.id).then((json) => {
+    const request = cur.dirty
+      ? state.api.fairnessOf(cur.summary.id, cur.doc)
+      : state.api.fairness(cur.summary.id)
+    p = request.then((json) => {
       if (!isReport(json)) throw new Error('公平性レポートの形式が想定と異なります')
       return json
     })
     p.catch(() => memo.delete(key))
+    if (memo.size >= 16) memo.delete(memo.keys().next().value as string)
     memo.set(key, p)
   }
   return p
+}
+
+/** Which numbers a panel shows: 「保存済みの版 v3 による」 or 「編集中の内容（未保存）による」. */
+export function basisLabel(state: AppState): string {
+  const cur = state.current
+  if (!cur) return ''
+  return cur.dirty ? '編集中の内容（未保存）による' : `保存済みの版 v${cur.stored.version} による`
 }
 
 const DRIVER_NAMES: Record<string, string> = {
@@ -128,7 +144,7 @@ export function alphaSentence(
 export function renderTargets(
   p: Panel,
   report: FairnessReport,
-  version: number,
+  basis: string,
   costNames: ReadonlyMap<string, string> = new Map(),
 ): void {
   const t = report.targets
@@ -142,16 +158,27 @@ export function renderTargets(
   const nameOf = (code: string) => names.get(code) ?? code
   const rate = formatPercent(Number(fractionValue(t.minSavingsRate)), 0)
   const missing = t.members.filter((m) => m.meetsTarget === false)
+  const judged = t.members.filter((m) => m.meetsTarget !== undefined).length
   const headline =
     missing.length === 0
       ? h(
           'p',
-          { class: 'targets-ok', role: 'status' },
+          {
+            class: 'targets-ok',
+            role: 'status',
+            'data-missing': '0',
+            'data-judged': String(judged),
+          },
           `✓ 全団体が単独導入に比べ ${rate} 以上の削減を満たしています。`,
         )
       : h(
           'p',
-          { class: 'targets-miss', role: 'status' },
+          {
+            class: 'targets-miss',
+            role: 'status',
+            'data-missing': String(missing.length),
+            'data-judged': String(judged),
+          },
           `✗ ${missing.length} 団体が ${rate} 削減の目標に届きません（不足額 合計 ${formatYen(t.totalShortfall)}）。`,
         )
   const missTable =
@@ -181,7 +208,7 @@ export function renderTargets(
     lines.push(
       `調整不能: 不足 ${formatYen(adj.shortfall ?? 0)} が余裕の合計 ${formatYen(adj.slack ?? 0)} を上回ります。`,
     )
-  lines.push(`（保存済みの版 v${version} による。丸め後の請求額で判定）`)
+  lines.push(`（${basis}。丸め後の請求額で判定）`)
   replace(
     p.note,
     ...lines.map((l, i) => h('p', { class: i === 0 && report.alpha ? 'alpha' : '' }, l)),
@@ -246,7 +273,7 @@ function shapleyGapSentence(g: NonNullable<FairnessReport['coalitionModel']>): H
 }
 
 /** Shapley value (rounded yen) vs the scenario's split, with the core check of both. */
-export function renderFairnessShapley(p: Panel, report: FairnessReport, version: number): void {
+export function renderFairnessShapley(p: Panel, report: FairnessReport, basis: string): void {
   const g = report.coalitionModel
   if (!g)
     return empty(
@@ -276,7 +303,7 @@ export function renderFairnessShapley(p: Panel, report: FairnessReport, version:
     h('p', { class: 'core-shapley' }, coreSentence('シャープレイ値', g.core.shapley, nameOf)),
     h('p', { class: 'core-scenario' }, coreSentence('現行の按分', g.core.scenario, nameOf)),
     h('p', { class: 'summary' }, report.summary),
-    h('p', { class: 'muted' }, `（保存済みの版 v${version} による）`),
+    h('p', { class: 'muted' }, `（${basis}）`),
   )
   replace(
     p.alt,

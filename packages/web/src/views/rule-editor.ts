@@ -1,25 +1,47 @@
 /**
- * Cost items with their rules (按分ルール), editable: amount, driver weights, traffic basis, fixed shares and
- * the participating subset. Every keystroke edits the document and asks for a recompute; messages come from
- * the core validator with their field paths (e.g. `costs[0].rule`).
+ * Cost items with their rules (按分ルール), editable: name, amount, driver weights, traffic basis, fixed shares and
+ * the participating subset, and a button to delete the item. Amounts and weights are read in the planner's
+ * notation by the core (`1億8000万`, `30%`, `1/3`); every change asks the studio for a recompute, and messages
+ * come from the core validator with their field paths (e.g. `costs[0].rule`).
  */
 import {
   add,
+  formatPercent,
   fromDecimal,
-  formatYen,
-  toFractionString,
+  toNumber,
   ZERO,
   type InputIssue,
   type Rational,
 } from '@warikan/core'
+import { showYen } from './display-unit'
 import { h, replace } from './dom'
+import {
+  plannerInput,
+  weightField,
+  weightInputText,
+  yenField,
+  yenInputText,
+} from './planner-inputs'
+import { issueText } from './issue-text'
+import { metricLabel } from './labels'
 
 type Json = Record<string, unknown>
 
-interface EditorHandle {
+export interface EditorHandle {
   el: HTMLElement
   /** refresh sums, counts and messages after a recompute */
   update(issues: InputIssue[]): void
+}
+
+/** How an editor changes the document: undo steps, value changes and structural changes go to the state. */
+export interface EditHooks {
+  /** before the first change in a field (one undo step per field) */
+  begin(key: string, label: string): void
+  end(): void
+  /** a value changed: recompute */
+  changed(): void
+  /** a change that adds or removes parts of the document (rebuilds the editors) */
+  structure(label: string, change: (doc: Json) => void): void
 }
 
 const WEIGHT_FIELDS: Array<[string, string]> = [
@@ -28,21 +50,9 @@ const WEIGHT_FIELDS: Array<[string, string]> = [
   ['traffic', '利用実績割'],
 ]
 
-/** '' → undefined; an exact decimal that round-trips → number; anything else stays text (the validator names it). */
-export function parseWeight(text: string): number | string | undefined {
-  const t = text.trim()
-  if (!t) return undefined
-  if (/^\d+(\.\d+)?$/.test(t) && String(Number(t)) === t.replace(/^0+(?=\d)/, '')) return Number(t)
-  return t
-}
-
-function parseAmount(text: string): number | string {
-  const t = text.replace(/[,，¥\s]/g, '')
-  return /^\d+$/.test(t) ? Number(t) : text
-}
-
-const weightText = (v: unknown): string =>
-  v === undefined || v === null ? '' : typeof v === 'object' ? '' : String(v)
+/** A driver's weight: the value itself, or `.weight` of an object form ({ weight, classes }). */
+const weightOf = (v: unknown): unknown =>
+  typeof v === 'object' && v !== null ? (v as Json).weight : v
 
 function safeRational(v: unknown): Rational | undefined {
   if (v === undefined) return ZERO
@@ -60,7 +70,7 @@ export function weightSum(rule: Json): Rational | undefined {
   const metrics =
     rule.metric === undefined ? [] : Array.isArray(rule.metric) ? rule.metric : [rule.metric]
   const parts = [
-    rule.equal,
+    weightOf(rule.equal),
     rule.population,
     rule.traffic,
     sp?.weight,
@@ -75,62 +85,84 @@ export function weightSum(rule: Json): Rational | undefined {
   return total
 }
 
-export function costEditor(doc: Json, costIndex: number, onChange: () => void): EditorHandle {
+export function costEditor(doc: Json, costIndex: number, hooks: EditHooks): EditorHandle {
   const cost = (doc.costs as Json[])[costIndex]!
   const members = doc.members as Json[]
   const rule = cost.rule as Json
   const id = String(cost.id)
   const at = `costs[${costIndex}]`
-  const inputId = (field: string) => `cost-${costIndex}-${field}`
+  const inputId = (field: string) => `cost-${costIndex}-${field.replace(/[^\w-]/g, '_')}`
+  const label = () => `費目「${String(cost.name)}」`
 
   const messages = h('ul', { class: 'issues', 'aria-live': 'polite' })
-  const sum = h('output', { class: 'weight-sum', for: '' })
+  const sum = h('output', { class: 'weight-sum' })
   const partCount = h('span', {})
+  const hooked = (key: string, what: string) => ({
+    errorLabel: `${label()}の${what}`,
+    onBegin: () => hooks.begin(`${at}.${key}`, `${label()}の${what}`),
+    onEnd: () => hooks.end(),
+  })
 
-  const field = (
-    label: string,
+  const weight = (
+    text: string,
     key: string,
-    value: string,
-    set: (text: string) => void,
-    attrs: Record<string, string> = {},
+    value: unknown,
+    set: (v: number | string | undefined) => void,
   ) =>
-    h(
-      'label',
-      { class: 'field', for: inputId(key) },
-      h('span', {}, label),
-      h('input', {
-        id: inputId(key),
-        type: 'text',
-        inputmode: 'decimal',
-        value,
-        'data-cost': id,
-        'data-field': key,
-        autocomplete: 'off',
-        oninput: (e: Event) => {
-          set((e.target as HTMLInputElement).value)
-          onChange()
-        },
-        ...attrs,
-      }),
-    )
+    weightField({
+      id: inputId(key),
+      label: text,
+      text: weightInputText(value),
+      optional: true,
+      attrs: { 'data-cost': id, 'data-field': key },
+      ...hooked(key, text),
+      onValue: (v) => {
+        set(v)
+        hooks.changed()
+      },
+    }).el
 
-  const setWeight = (key: string) => (text: string) => {
-    const v = parseWeight(text)
+  const setWeight = (key: string) => (v: number | string | undefined) => {
     if (v === undefined) delete rule[key]
     else rule[key] = v
   }
 
   const body: Array<HTMLElement | null> = []
+  const nameField = plannerInput<string>({
+    id: inputId('name'),
+    label: '費目名',
+    text: String(cost.name ?? ''),
+    parse: (t) =>
+      t.trim()
+        ? { ok: true, value: t.trim() }
+        : { ok: false, message: '費目名を入力してください (empty)' },
+    format: (v) => v,
+    attrs: { 'data-cost': id, 'data-field': 'name' },
+    className: 'name',
+    ...hooked('name', '名前'),
+    onValue: (v) => {
+      cost.name = v
+      legend.textContent = String(v)
+      hooks.changed()
+    },
+  })
   body.push(
-    field(
-      '金額（円）',
-      'amount',
-      String(cost.amount ?? ''),
-      (t) => (cost.amount = parseAmount(t)),
-      {
-        inputmode: 'numeric',
-        class: 'amount',
-      },
+    h(
+      'div',
+      { class: 'weights' },
+      nameField.el,
+      yenField({
+        id: inputId('amount'),
+        label: '金額（円）',
+        text: yenInputText(cost.amount),
+        attrs: { 'data-cost': id, 'data-field': 'amount', inputmode: 'numeric' },
+        className: 'amount',
+        ...hooked('amount', '金額'),
+        onValue: (v) => {
+          cost.amount = v
+          hooks.changed()
+        },
+      }).el,
     ),
   )
 
@@ -140,29 +172,36 @@ export function costEditor(doc: Json, costIndex: number, onChange: () => void): 
       h(
         'div',
         { class: 'fixed-shares' },
-        h('p', { class: 'muted' }, '固定割合（合計がちょうど1になるように）'),
-        Object.keys(fixed).map((code) => {
-          const m = members.find((x) => x.code === code)
-          return field(
-            `${String(m?.name ?? code)}`,
-            `fixed.${code}`,
-            weightText(fixed[code]),
-            (t) => {
-              const v = parseWeight(t)
+        h('p', { class: 'muted' }, '固定割合（合計がちょうど 100% になるように）'),
+        h(
+          'div',
+          { class: 'weights' },
+          Object.keys(fixed).map((code) => {
+            const m = members.find((x) => x.code === code)
+            return weight(String(m?.name ?? code), `fixed.${code}`, fixed[code], (v) => {
               fixed[code] = v === undefined ? 0 : v
-            },
-          )
-        }),
+            })
+          }),
+          h('div', { class: 'field sum' }, h('span', {}, '割合の合計'), sum),
+        ),
       ),
     )
   } else {
     const weights = h('div', { class: 'weights' })
-    for (const [key, label] of WEIGHT_FIELDS)
-      weights.append(field(label, key, weightText(rule[key]), setWeight(key)))
+    for (const [key, text] of WEIGHT_FIELDS) {
+      const v = rule[key]
+      // 均等割 by class ({ weight, classes }, 規約 conventions): the weight is edited, the classes kept
+      if (typeof v === 'object' && v !== null)
+        weights.append(
+          weight(`${text}（区分別）`, key, (v as Json).weight, (w) => {
+            ;(v as Json).weight = w ?? 0
+          }),
+        )
+      else weights.append(weight(text, key, v, setWeight(key)))
+    }
     const sp = rule.scaledPopulation as Json | undefined
     weights.append(
-      field('人口割（逓減）', 'scaledPopulation.weight', weightText(sp?.weight), (t) => {
-        const v = parseWeight(t)
+      weight('人口割（逓減）', 'scaledPopulation.weight', sp?.weight, (v) => {
         if (v === undefined) delete rule.scaledPopulation
         else
           rule.scaledPopulation = {
@@ -174,10 +213,29 @@ export function costEditor(doc: Json, costIndex: number, onChange: () => void): 
     )
     if (sp) {
       weights.append(
-        field('逓減の指数', 'scaledPopulation.exponent', weightText(sp.exponent), (t) => {
-          const cur = rule.scaledPopulation as Json | undefined
-          if (cur) cur.exponent = Number(t.trim()) || t
-        }),
+        plannerInput<number>({
+          id: inputId('scaledPopulation.exponent'),
+          label: '逓減の指数',
+          text: String(sp.exponent ?? ''),
+          parse: (t) => {
+            const n = Number(t.normalize('NFKC').trim())
+            return t.trim() && n > 0 && n <= 1
+              ? { ok: true, value: n }
+              : { ok: false, message: '指数は 0 より大きく 1 以下の数です (0 < exponent ≤ 1)' }
+          },
+          format: String,
+          attrs: {
+            'data-cost': id,
+            'data-field': 'scaledPopulation.exponent',
+            inputmode: 'decimal',
+          },
+          ...hooked('exponent', '逓減の指数'),
+          onValue: (v) => {
+            const cur = rule.scaledPopulation as Json | undefined
+            if (cur && v !== undefined) cur.exponent = v
+            hooks.changed()
+          },
+        }).el,
       )
     }
     const metrics =
@@ -188,8 +246,8 @@ export function costEditor(doc: Json, costIndex: number, onChange: () => void): 
           : [rule.metric as Json]
     metrics.forEach((m, k) =>
       weights.append(
-        field(`指標割（${String(m.name)}）`, `metric.${k}`, weightText(m.weight), (t) => {
-          m.weight = parseWeight(t) ?? 0
+        weight(`指標割（${metricLabel(String(m.name))}）`, `metric.${k}`, m.weight, (v) => {
+          m.weight = v ?? 0
         }),
       ),
     )
@@ -199,25 +257,27 @@ export function costEditor(doc: Json, costIndex: number, onChange: () => void): 
       const traffic = (cost.traffic ?? {}) as Json
       const select = (
         key: 'basis' | 'unit',
-        label: string,
+        text: string,
         options: Array<[string, string]>,
         def: string,
       ) =>
         h(
           'label',
           { class: 'field' },
-          h('span', {}, label),
+          h('span', {}, text),
           h(
             'select',
             {
               'data-cost': id,
               'data-field': `traffic.${key}`,
               onchange: (e: Event) => {
+                hooks.begin(`${at}.traffic.${key}:${Date.now()}`, `${label()}の${text}`)
                 cost.traffic = {
                   ...(cost.traffic as Json | undefined),
                   [key]: (e.target as HTMLSelectElement).value,
                 }
-                onChange()
+                hooks.end()
+                hooks.changed()
               },
             },
             options.map(([v, t]) =>
@@ -262,10 +322,12 @@ export function costEditor(doc: Json, costIndex: number, onChange: () => void): 
       'data-member': code,
       checked: !cost.members || (cost.members as string[]).includes(code),
       onchange: () => {
+        hooks.begin(`${at}.members:${Date.now()}`, `${label()}の参加団体`)
         const chosen = checks.filter((c) => c.checked).map((c) => c.dataset.member!)
         if (chosen.length === members.length) delete cost.members
         else cost.members = chosen
-        onChange()
+        hooks.end()
+        hooks.changed()
       },
     })
     return box
@@ -281,13 +343,30 @@ export function costEditor(doc: Json, costIndex: number, onChange: () => void): 
     ),
   )
 
+  const legend = h('span', { class: 'legend-name' }, String(cost.name))
+  const remove = h(
+    'button',
+    {
+      type: 'button',
+      class: 'danger small',
+      'data-action': 'delete-cost',
+      'data-cost': id,
+      onclick: () =>
+        hooks.structure(`${label()}を削除`, (d) => {
+          ;(d.costs as Json[]).splice(costIndex, 1)
+        }),
+    },
+    'この費目を削除',
+  )
+
   const el = h(
     'fieldset',
     { class: 'cost-editor', 'data-cost': id },
-    h('legend', {}, String(cost.name)),
+    h('legend', {}, legend, ' ', h('span', { class: 'code' }, id)),
     body,
     participants,
     messages,
+    h('div', { class: 'row end' }, remove),
   )
 
   return {
@@ -298,20 +377,35 @@ export function costEditor(doc: Json, costIndex: number, onChange: () => void): 
       )
       replace(
         messages,
-        mine.map((i) => h('li', { class: 'issue' }, h('code', {}, i.path), ' ', i.message)),
+        mine.map((i) =>
+          h('li', { class: 'issue' }, h('code', {}, i.path), ' ', issueText(i.message)),
+        ),
       )
       el.classList.toggle('invalid', mine.length > 0)
-      const s = weightSum(rule)
+      const s = rule.fixed !== undefined ? fixedSum(rule.fixed as Json) : weightSum(rule)
       if (s) {
         const ok = s.n === s.d
-        sum.textContent = `${toFractionString(s)} ${ok ? '✓' : '✗（1にしてください）'}`
+        const pct = formatPercent(toNumber(s), s.d === 1n || 1000n % s.d === 0n ? 1 : 2)
+        sum.textContent = `${pct} ${ok ? '✓' : '✗（100% にしてください）'}`
+        sum.title = `厳密な値 ${s.n}/${s.d}`
+        sum.dataset.exact = `${s.n}/${s.d}`
         sum.className = `weight-sum ${ok ? 'ok' : 'bad'}`
-      } else if (rule.fixed === undefined) {
+      } else {
         sum.textContent = '—'
         sum.className = 'weight-sum bad'
       }
       const n = cost.members ? (cost.members as unknown[]).length : members.length
-      partCount.textContent = `（${n} / ${members.length} 団体、${formatYen(Number(cost.amount) || 0)}）`
+      partCount.textContent = `（${n} / ${members.length} 団体、${showYen(Number(cost.amount) || 0)}）`
     },
   }
+}
+
+function fixedSum(fixed: Json): Rational | undefined {
+  let total = ZERO
+  for (const v of Object.values(fixed)) {
+    const r = safeRational(v)
+    if (!r) return undefined
+    total = add(total, r)
+  }
+  return total
 }

@@ -1,4 +1,8 @@
-/** シナリオスタジオ: the members table, the editable rules and the charts, recomputed as the planner types. */
+/**
+ * シナリオスタジオ: the members table, the editable members, cost items and rules, and the charts, recomputed as
+ * the planner types; save / save under a name / rename / delete, undo of the last edit, the unsaved marker, and
+ * the version history. Analyses follow the edited document (analysis-panels.ts).
+ */
 import {
   formatFiscalYear,
   formatInteger,
@@ -6,16 +10,24 @@ import {
   formatYen,
   type Allocation,
   type Scenario,
+  type ScenarioInput,
 } from '@warikan/core'
 import { ApiError } from '../api-client'
 import type { AppState } from '../model'
 import { analysisPanels } from './analysis-panels'
 import { explainButton, renderCostStack, renderSavings, targetMark } from './charts'
+import { addCostForm } from './cost-items'
+import { showYen, unitSwitch, yenTitle } from './display-unit'
 import { h, replace } from './dom'
 import { showExplanation } from './explain'
 import { exportCsv, exportXlsx } from './export'
+import { historyPanel } from './history'
+import { issueText } from './issue-text'
+import { memberEditor } from './member-editor'
 import { panel } from './panel'
-import { costEditor } from './rule-editor'
+import type { FieldErrorDetail } from './planner-inputs'
+import { costEditor, type EditHooks } from './rule-editor'
+import { askName, askYesNo } from './studio-dialogs'
 
 export function renderStudio(root: HTMLElement, state: AppState): () => void {
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' })
@@ -41,21 +53,40 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
     if (lastGood) showExplanation(lastGood.allocation, code, costId)
   }
 
+  const unsaved = h('span', { class: 'unsaved', role: 'status', 'aria-live': 'polite' })
+  const undoButton = h(
+    'button',
+    { type: 'button', 'data-action': 'undo', onclick: () => undo() },
+    '元に戻す',
+  )
   const toolbar = h(
     'div',
     { class: 'toolbar', role: 'toolbar', 'aria-label': 'シナリオの操作' },
-    h('button', { type: 'button', 'data-action': 'save', onclick: () => void save(false) }, '保存'),
+    h('button', { type: 'button', 'data-action': 'save', onclick: () => void save() }, '保存'),
     h(
       'button',
-      { type: 'button', 'data-action': 'save-copy', onclick: () => void save(true) },
-      '別案として保存',
+      { type: 'button', 'data-action': 'save-copy', onclick: () => void saveAs() },
+      '名前を付けて別案として保存',
     ),
+    h(
+      'button',
+      { type: 'button', 'data-action': 'rename', onclick: () => void rename() },
+      '名前の変更',
+    ),
+    undoButton,
     h(
       'button',
       { type: 'button', 'data-action': 'revert', onclick: () => void revert() },
-      '編集を元に戻す',
+      '編集を破棄',
     ),
+    h(
+      'button',
+      { type: 'button', class: 'danger', 'data-action': 'delete', onclick: () => void remove() },
+      'シナリオを削除',
+    ),
+    unsaved,
     h('span', { class: 'spacer' }),
+    unitSwitch(() => renderComputed()),
     h(
       'button',
       { type: 'button', 'data-action': 'export-xlsx', onclick: () => void doExport('xlsx') },
@@ -67,6 +98,16 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
       'CSV出力',
     ),
   )
+  const membersEditHost = h('div', { class: 'members-edit-host' })
+  const addCostHost = h('div', { class: 'add-cost-host' })
+  const history = historyPanel(state)
+  const fieldErrors = new Map<string, FieldErrorDetail>()
+  root.addEventListener('warikan:field-error', (e) => {
+    const d = (e as CustomEvent<FieldErrorDetail>).detail
+    if (d.message) fieldErrors.set(d.id, d)
+    else fieldErrors.delete(d.id)
+    renderComputed()
+  })
 
   replace(
     root,
@@ -91,8 +132,25 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
       'section',
       { class: 'rules', 'aria-labelledby': 'rules-title' },
       h('h2', { id: 'rules-title' }, '費目と按分ルール（入力すると即時に再計算）'),
+      h(
+        'p',
+        { class: 'muted' },
+        '金額は 1億8000万・¥1,234,567・620,000千円、重みは 30%・0.3・1/3 のように入力できます。',
+      ),
       editorsHost,
+      addCostHost,
     ),
+    h(
+      'section',
+      { class: 'panel members-edit', 'aria-labelledby': 'members-edit-title' },
+      h(
+        'h2',
+        { id: 'members-edit-title' },
+        '構成団体の編集（追加・削除・人口・単独導入費用・指標）',
+      ),
+      membersEditHost,
+    ),
+    history.el,
     h('h2', { class: 'section-title' }, '分析'),
     h(
       'div',
@@ -112,47 +170,141 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
     status.textContent = `${kind === 'xlsx' ? 'Excel' : 'CSV'} を出力しました。`
   }
 
-  async function save(asCopy: boolean) {
+  const saveError = (e: unknown) =>
+    e instanceof ApiError && e.status === 409
+      ? '他の人が先に更新しました。再読み込みしてから編集してください（409）。'
+      : e instanceof ApiError && e.status === 403
+        ? 'この操作の権限がありません（403）。'
+        : `保存できませんでした: ${(e as Error).message}`
+
+  const blocked = (): boolean => {
     const cur = state.current
-    if (!cur) return
-    if (cur.computed.issues.length) {
-      status.textContent = '入力に誤りがあるため保存できません。'
-      return
+    if (!cur) return true
+    if (cur.computed.issues.length || fieldErrors.size) {
+      status.textContent = '入力に誤りがあるため保存できません。赤く表示された欄を直してください。'
+      return true
     }
+    return false
+  }
+
+  async function reopen(id: number | string, message: string) {
+    await state.selectConsortium(state.consortium!.id)
+    await state.selectScenario(id)
+    window.dispatchEvent(new CustomEvent('warikan:scenarios-changed'))
+    status.textContent = message
+  }
+
+  async function save() {
+    const cur = state.current
+    if (!cur || blocked()) return
     try {
-      let id = cur.summary.id
-      let version = cur.stored.version
-      if (asCopy) {
-        const title = `${cur.stored.title}（別案）`
-        const copy = await state.api.copyScenario(id, title)
-        id = copy.id
-        version = copy.version
-      }
-      await state.api.saveScenario(id, version, cur.doc)
-      await state.selectConsortium(state.consortium!.id)
-      await state.selectScenario(id)
-      status.textContent = asCopy ? '別案として保存しました。' : '保存しました。'
-      window.dispatchEvent(new CustomEvent('warikan:scenarios-changed'))
+      const r = await state.api.saveScenario(cur.summary.id, cur.stored.version, cur.doc)
+      await reopen(r.id, `保存しました（v${r.version}）。`)
     } catch (e) {
-      status.textContent =
-        e instanceof ApiError && e.status === 409
-          ? '他の人が先に更新しました。再読み込みしてから編集してください（409）。'
-          : `保存できませんでした: ${(e as Error).message}`
+      status.textContent = saveError(e)
     }
   }
 
+  async function saveAs() {
+    const cur = state.current
+    if (!cur || blocked()) return
+    const title = await askName(
+      '名前を付けて別案として保存',
+      '新しいシナリオの名前',
+      `${cur.stored.title}（別案）`,
+    )
+    if (!title) return
+    try {
+      const copy = await state.api.copyScenario(cur.summary.id, title)
+      const doc = cur.doc
+      let version = copy.version
+      if (cur.dirty) version = (await state.api.saveScenario(copy.id, copy.version, doc)).version
+      await reopen(copy.id, `「${title}」として保存しました（v${version}）。`)
+    } catch (e) {
+      status.textContent = saveError(e)
+    }
+  }
+
+  async function rename() {
+    const cur = state.current
+    if (!cur) return
+    const title = await askName('名前の変更', 'シナリオの名前', cur.stored.title)
+    if (!title || title === cur.stored.title) return
+    try {
+      // the stored document with the new title: unsaved edits stay unsaved
+      await state.api.saveScenario(cur.summary.id, cur.stored.version, cur.stored.document, title)
+      await state.refreshStored()
+      window.dispatchEvent(new CustomEvent('warikan:scenarios-changed'))
+      status.textContent = `名前を「${title}」に変更しました。`
+    } catch (e) {
+      status.textContent = saveError(e)
+    }
+  }
+
+  async function remove() {
+    const cur = state.current
+    if (!cur) return
+    const ok = await askYesNo(
+      'シナリオを削除',
+      `「${cur.stored.title}」を削除します。元に戻せません（監査ログには残ります）。よろしいですか？`,
+      '削除する',
+    )
+    if (!ok) return
+    try {
+      await state.api.deleteScenario(cur.summary.id)
+      await state.selectConsortium(state.consortium!.id)
+      const next = state.scenarios[0]
+      if (next) await state.selectScenario(next.id)
+      else state.current = undefined
+      window.dispatchEvent(new CustomEvent('warikan:scenarios-changed'))
+      status.textContent = `「${cur.stored.title}」を削除しました。`
+    } catch (e) {
+      status.textContent = saveError(e)
+    }
+  }
+
+  function undo() {
+    const label = state.undo()
+    status.textContent = label ? `元に戻しました: ${label}` : '元に戻す編集はありません。'
+  }
+
   async function revert() {
-    if (state.current) await state.selectScenario(state.current.summary.id)
+    const cur = state.current
+    if (!cur) return
+    if (
+      cur.dirty &&
+      !(await askYesNo(
+        '編集を破棄',
+        '保存していない変更をすべて破棄します。よろしいですか？',
+        '破棄する',
+      ))
+    )
+      return
+    await state.selectScenario(cur.summary.id)
+    status.textContent = '保存済みの版に戻しました。'
+  }
+
+  const hooks: EditHooks = {
+    begin: (key, label) => state.beginEdit(key, label),
+    end: () => state.endEdit(),
+    changed: () => schedule(),
+    structure: (label, change) => {
+      state.applyEdit(label, change as unknown as (doc: ScenarioInput) => void)
+      status.textContent = label
+    },
   }
 
   function buildEditors() {
     const doc = state.current?.doc as unknown as Record<string, unknown> | undefined
     if (!doc || !Array.isArray(doc.costs)) return replace(editorsHost, '')
-    editors = (doc.costs as unknown[]).map((_, i) => costEditor(doc, i, () => schedule()))
+    fieldErrors.clear()
+    editors = (doc.costs as unknown[]).map((_, i) => costEditor(doc, i, hooks))
     replace(
       editorsHost,
       editors.map((e) => e.el),
     )
+    replace(addCostHost, addCostForm(hooks))
+    replace(membersEditHost, memberEditor(doc, hooks))
   }
 
   let frame = 0
@@ -170,28 +322,39 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
     const { scenario, allocation, issues } = cur.computed
     for (const e of editors) e.update(issues)
     const costIssues = issues.filter((i) => !i.path.startsWith('costs['))
+    const count = issues.length + fieldErrors.size
     replace(
       issuesBox,
-      issues.length
+      count
         ? h(
             'div',
             { class: 'issues-banner' },
             h(
               'strong',
               {},
-              `入力に誤りがあります（${issues.length} 件）。${lastGood ? '直前の正しい結果を表示しています。' : ''}`,
+              `入力に誤りがあります（${count} 件）。${lastGood ? (fieldErrors.size ? '誤りのある欄は反映せず、' : '直前の正しい結果を表示しています。') : ''}${fieldErrors.size && lastGood ? 'それ以外の入力で計算しています。' : ''}`,
             ),
             h(
               'ul',
               {},
+              [...fieldErrors.values()]
+                .slice(0, 8)
+                .map((f) => h('li', {}, h('strong', {}, f.label), ' ', f.message ?? '')),
               (costIssues.length ? costIssues : issues)
                 .slice(0, 8)
-                .map((i) => h('li', {}, h('code', {}, i.path), ' ', i.message)),
+                .map((i) => h('li', {}, h('code', {}, i.path), ' ', issueText(i.message))),
             ),
           )
         : null,
     )
-    root.classList.toggle('stale', issues.length > 0)
+    root.classList.toggle('stale', count > 0)
+    unsaved.textContent = cur.dirty ? '● 未保存の変更があります' : ''
+    unsaved.dataset.unsaved = String(cur.dirty)
+    undoButton.disabled = cur.undo.length === 0
+    undoButton.title = cur.undo.length
+      ? `元に戻す: ${cur.undo.at(-1)!.label}`
+      : '元に戻す編集はありません'
+    document.title = `${cur.dirty ? '● ' : ''}シナリオスタジオ — 割り勘`
     if (scenario && allocation) lastGood = { scenario, allocation }
     if (!lastGood) return
     const out = lastGood.allocation.output
@@ -200,7 +363,7 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
     const judged = out.members.filter((m) => m.meetsTarget !== undefined).length
     replace(
       summary,
-      card('総額', formatYen(out.total), 'total'),
+      card('総額', showYen(out.total), 'total', yenTitle(out.total)),
       card('年度', formatFiscalYear(s.consortium.fiscalYear), 'year'),
       card('構成団体', `${out.members.length} 団体`, 'members'),
       card('費目', `${s.costs.length} 費目`, 'costs'),
@@ -209,34 +372,85 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
             `目標（削減率 ${formatPercent(s.target?.minSavingsRate ?? 0, 0)} 以上）`,
             `${met} / ${judged} 団体が達成`,
             'target',
+            undefined,
+            { 'data-met': String(met), 'data-judged': String(judged) },
           )
         : null,
+      h(
+        'p',
+        { class: 'basis-note muted', 'data-basis': cur.dirty ? 'edited' : 'saved' },
+        cur.dirty
+          ? `表示中の数字はすべて編集中の内容（未保存）によるものです。保存済みの版は v${cur.stored.version}。`
+          : `表示中の数字は保存済みの版 v${cur.stored.version} によるものです。`,
+      ),
     )
     replace(membersHost, membersTable(s, lastGood.allocation, explain))
     renderCostStack(stack, s, lastGood.allocation, explain)
     renderSavings(savings, s, lastGood.allocation)
   }
 
+  // Analyses follow the edited document: reloaded shortly after the planner stops typing.
+  let analysisTimer: ReturnType<typeof setTimeout> | undefined
+  const reloadAnalyses = (delay: number) => {
+    clearTimeout(analysisTimer)
+    analysisTimer = setTimeout(() => {
+      for (const a of analyses) if (a.followsEdits) void a.load()
+    }, delay)
+  }
+  // Ctrl+Z / ⌘Z outside a text box undoes the last edit (inside one, the browser's own undo applies)
+  const onKey = (e: KeyboardEvent) => {
+    const t = e.target as HTMLElement | null
+    if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || e.shiftKey) return
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return
+    e.preventDefault()
+    undo()
+  }
+  document.addEventListener('keydown', onKey)
+  // After a (re)load every panel loads, after the first paint (the in-browser analyses are synchronous).
+  const reloadAll = () => {
+    clearTimeout(analysisTimer)
+    requestAnimationFrame(() => {
+      clearTimeout(analysisTimer)
+      analysisTimer = setTimeout(() => {
+        for (const a of analyses) void a.load()
+      }, 0)
+    })
+  }
   const off = state.on((reason) => {
     if (reason === 'load') {
       lastGood = undefined
+      history.reset()
       buildEditors()
       renderComputed()
-      for (const a of analyses) void a.load()
-    } else renderComputed()
+      reloadAll()
+    } else {
+      if (reason === 'structure') buildEditors()
+      renderComputed()
+      reloadAnalyses(reason === 'structure' ? 0 : 400)
+    }
   })
   if (state.current) {
     buildEditors()
     renderComputed()
-    for (const a of analyses) void a.load()
+    reloadAll()
   }
-  return off
+  return () => {
+    clearTimeout(analysisTimer)
+    document.removeEventListener('keydown', onKey)
+    off()
+  }
 }
 
-function card(label: string, value: string, key: string): HTMLElement {
+function card(
+  label: string,
+  value: string,
+  key: string,
+  title?: string,
+  data: Record<string, string> = {},
+): HTMLElement {
   return h(
     'div',
-    { class: 'card', 'data-card': key },
+    { class: 'card', 'data-card': key, ...(title ? { title } : {}), ...data },
     h('span', { class: 'label' }, label),
     h('span', { class: 'value' }, value),
   )
@@ -263,8 +477,8 @@ function membersTable(
       h(
         'tr',
         {},
-        ['団体名', '人口', '単独導入費用', '負担金', '削減額', '削減率', '目標'].map((t) =>
-          h('th', { scope: 'col' }, t),
+        ['団体名', '人口', '単独導入費用', '負担金', '削減額', '削減率', '目標'].map((t, i) =>
+          h('th', { scope: 'col', class: i >= 1 && i <= 5 ? 'num' : '' }, t),
         ),
       ),
     ),
@@ -279,18 +493,21 @@ function membersTable(
           h('td', { class: 'num' }, formatInteger(pop.get(m.code) ?? 0)),
           h(
             'td',
-            { class: 'num' },
-            m.standaloneCost === undefined ? '—' : formatYen(m.standaloneCost),
+            {
+              class: 'num',
+              title: m.standaloneCost === undefined ? '' : yenTitle(m.standaloneCost),
+            },
+            m.standaloneCost === undefined ? '—' : showYen(m.standaloneCost),
           ),
           h(
             'td',
-            { class: 'num total' },
-            explainButton(formatYen(m.total), m.code, explain, undefined, `${m.name} 負担金`),
+            { class: 'num total', 'data-yen': String(m.total), title: yenTitle(m.total) },
+            explainButton(showYen(m.total), m.code, explain, undefined, `${m.name} 負担金`),
           ),
           h(
             'td',
             { class: 'num' },
-            m.standaloneCost === undefined ? '—' : formatYen(m.standaloneCost - m.total),
+            m.standaloneCost === undefined ? '—' : showYen(m.standaloneCost - m.total),
           ),
           h(
             'td',
@@ -320,9 +537,13 @@ function membersTable(
         h(
           'td',
           { class: 'num' },
-          formatYen(out.members.reduce((a, m) => a + (m.standaloneCost ?? 0), 0)),
+          showYen(out.members.reduce((a, m) => a + (m.standaloneCost ?? 0), 0)),
         ),
-        h('td', { class: 'num total', 'data-total': String(out.total) }, formatYen(out.total)),
+        h(
+          'td',
+          { class: 'num total', 'data-total': String(out.total), title: formatYen(out.total) },
+          showYen(out.total),
+        ),
         h('td', {}, ''),
         h('td', {}, ''),
         h('td', {}, ''),
