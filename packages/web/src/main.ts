@@ -11,20 +11,23 @@ import { renderCompare } from './views/compare'
 import { h, replace } from './views/dom'
 import { renderPresent } from './views/present'
 import { renderStudio } from './views/studio'
+import { renderTokens } from './views/tokens'
 import { renderUpload } from './views/upload'
 
-type Route = 'studio' | 'compare' | 'upload' | 'present'
+type Route = 'studio' | 'compare' | 'upload' | 'present' | 'tokens'
 const ROUTES: Array<[Route, string]> = [
   ['studio', 'スタジオ'],
   ['compare', 'シナリオ比較'],
   ['upload', '照会ログ取込'],
   ['present', '説明資料モード'],
+  ['tokens', 'トークン管理'],
 ]
 const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> = {
   studio: renderStudio,
   compare: renderCompare,
   upload: renderUpload,
   present: renderPresent,
+  tokens: renderTokens,
 }
 
 const app = document.getElementById('app')!
