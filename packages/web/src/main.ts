@@ -15,11 +15,20 @@ import { renderNotices } from './views/notice'
 import { renderPresent } from './views/present'
 import { renderRegister } from './views/register'
 import { renderStudio } from './views/studio'
+import { renderTokens } from './views/tokens'
 import { renderUpload } from './views/upload'
 import { confirmDiscard, installUnsavedGuard } from './views/unsaved-guard'
 
 type Route =
-  'studio' | 'compare' | 'upload' | 'continuity' | 'register' | 'present' | 'notice' | 'plan'
+  | 'studio'
+  | 'compare'
+  | 'upload'
+  | 'continuity'
+  | 'register'
+  | 'present'
+  | 'notice'
+  | 'plan'
+  | 'tokens'
 const ROUTES: Array<[Route, string]> = [
   ['studio', 'スタジオ'],
   ['compare', 'シナリオ比較'],
@@ -29,6 +38,7 @@ const ROUTES: Array<[Route, string]> = [
   ['present', '説明資料モード'],
   ['plan', '中期計画'],
   ['notice', '負担金通知'],
+  ['tokens', 'トークン管理'],
 ]
 const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> = {
   studio: renderStudio,
@@ -39,6 +49,7 @@ const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> =
   present: renderPresent,
   plan: renderPlan,
   notice: renderNotices,
+  tokens: renderTokens,
 }
 
 const app = document.getElementById('app')!

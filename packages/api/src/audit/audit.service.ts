@@ -39,3 +39,57 @@ export function listAudit(
     limit: Math.min(Math.max(filter.limit ?? 100, 1), 1000),
   })
 }
+
+/** What a traffic import records (action `traffic.import`, or `traffic.replace` with --force / ?force). */
+export interface TrafficImportAudit {
+  consortiumId: number
+  scenarioId: number
+  importId: number
+  file: string
+  rows: number
+  sha256: string
+  replaced: boolean
+}
+
+/** The audit entry of a traffic import: for the importer to write inside the import's own transaction. */
+export function trafficImportEntry(
+  t: TrafficImportAudit,
+): Omit<AuditEntryInput, 'tokenId' | 'actor'> {
+  return {
+    consortiumId: t.consortiumId,
+    scenarioId: t.scenarioId,
+    action: t.replaced ? 'traffic.replace' : 'traffic.import',
+    target: `traffic_import:${t.importId}`,
+    after: {
+      file: t.file,
+      rows: t.rows,
+      importId: t.importId,
+      sha256: t.sha256,
+      replaced: t.replaced,
+    },
+  }
+}
+
+/**
+ * The same audit row as one SQLite statement, for a writer on its own better-sqlite3 connection (the
+ * traffic importer's) to run before its COMMIT: `db.prepare(sql).run(...values)`.
+ */
+export function auditInsertStatement(
+  actor: Actor,
+  entry: Omit<AuditEntryInput, 'tokenId' | 'actor'>,
+): { sql: string; values: Array<string | number | null> } {
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v))
+  return {
+    sql: 'INSERT INTO audit_log (token_id, actor, consortium_id, scenario_id, action, target, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    values: [
+      actor.tokenId,
+      actor.name,
+      entry.consortiumId,
+      entry.scenarioId,
+      entry.action,
+      entry.target,
+      json(entry.before),
+      json(entry.after),
+    ],
+  }
+}

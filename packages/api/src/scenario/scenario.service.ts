@@ -9,7 +9,7 @@ import {
 import type { Kysely } from 'kysely'
 import { CLI_ACTOR } from '../audit/audit.service'
 import type { Database } from '../db/database'
-import { createScenario } from './scenario-edit.service'
+import { createScenarioIn } from './scenario-edit.service'
 import {
   findOrCreateConsortium,
   listScenarioSummaries,
@@ -34,8 +34,12 @@ export async function importScenario(
 ): Promise<Result<ImportedScenario>> {
   const parsed = parseScenario(document)
   if (!parsed.ok) return parsed
-  const consortiumId = await findOrCreateConsortium(db, parsed.value.consortium.name)
-  const created = await createScenario(db, consortiumId, document, options.title, CLI_ACTOR)
+  // a new consortium is created in the same transaction as the scenario and its audit entry
+  const { created, consortiumId } = await db.transaction().execute(async (trx) => {
+    const consortiumId = await findOrCreateConsortium(trx, parsed.value.consortium.name)
+    const created = await createScenarioIn(trx, consortiumId, document, options.title, CLI_ACTOR)
+    return { created, consortiumId }
+  })
   if (created.ok) return { ok: true, value: { id: created.value.id, consortiumId } }
   if (created.reason === 'invalid') return { ok: false, issues: created.issues }
   throw new Error(`scenario import failed: ${created.reason}`)
