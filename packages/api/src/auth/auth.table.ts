@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely'
+import type { Generated } from 'kysely'
 
 export interface ApiTokenTable {
   id: Generated<number>
@@ -21,6 +21,3 @@ export interface AuthTables {
   api_token: ApiTokenTable
   api_token_role: ApiTokenRoleTable
 }
-
-export type ApiTokenRow = Selectable<ApiTokenTable>
-export type ApiTokenRoleRow = Selectable<ApiTokenRoleTable>

@@ -38,9 +38,6 @@ export const validationError = {
 export const conflictError = {
   409: errorResponse('版の競合 (stale version) または重複 (duplicate)'),
 } as const
-export const notImplementedError = {
-  501: errorResponse('未実装 (feature not implemented yet)'),
-} as const
 
 export const IdParam = z.object({
   id: z.coerce

@@ -1,4 +1,4 @@
-import { cmp, fromDecimal, lcm, rat, sub, type Rational } from '../rational'
+import { cmp, fromDecimal, lcm, rat, type Rational } from '../rational'
 import type { InputIssue, Result } from '../scenario/issues'
 import type { CostItem, Member, Scenario } from '../scenario/schema'
 import { evaluateDrivers, type DriverCache, type DriverColumn } from './drivers'
@@ -126,10 +126,6 @@ export function meetsTarget(standaloneCost: number, total: number, minRate: Rati
   const rate = rat(BigInt(standaloneCost) - BigInt(total), BigInt(standaloneCost))
   return cmp(rate, minRate) >= 0
 }
-
-/** The exact saving rate as a rational (for fairness checks). */
-export const savingsRateExact = (standaloneCost: number, total: number): Rational =>
-  sub(rat(1), rat(BigInt(total), BigInt(standaloneCost)))
 
 /**
  * The amount-free part of a split: s(i) = A·G(i)/M with G(i) = Σ_k p_k·(M/(q_k·S_k))·a_k(i) and

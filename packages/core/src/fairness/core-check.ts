@@ -54,7 +54,6 @@ export interface CoreSearchOptions {
   exactLimit?: number
 }
 
-const valueOf = (x: ExactShares, i: number): Rational => rat(x.numerators[i]!, x.denominator)
 const sumOf = (x: ExactShares, members: readonly number[]): Rational =>
   rat(
     members.reduce((a, i) => a + x.numerators[i]!, 0n),
@@ -364,5 +363,3 @@ export function checkCoreTable(game: TableGame, x: readonly Rational[]): CoreRes
     effort: { coalitionsEvaluated: Math.max(0, full - 1) },
   }
 }
-
-export { valueOf as allocationValue }

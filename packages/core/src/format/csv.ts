@@ -19,7 +19,3 @@ export function toCsv(rows: CsvCell[][], options: { bom?: boolean } = {}): strin
   const body = rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
   return options.bom ? `\uFEFF${body}` : body
 }
-
-/** Text for a spreadsheet cell: same formula guard, no CSV quoting (for xlsx writers). */
-export const spreadsheetText = (value: string): string =>
-  FORMULA_START.test(value) ? `'${value}` : value

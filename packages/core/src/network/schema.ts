@@ -82,8 +82,4 @@ export const topologySchema = z.object({
   devices: z.array(deviceSchema).default([]),
 })
 
-export type Segment = z.infer<typeof segmentSchema>
-export type TopologyNode = z.infer<typeof nodeSchema>
-export type Link = z.infer<typeof linkSchema>
-export type Device = z.infer<typeof deviceSchema>
 export type Topology = z.infer<typeof topologySchema>

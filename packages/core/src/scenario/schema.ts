@@ -115,4 +115,3 @@ export type Member = z.output<typeof memberSchema>
 export type CostItem = z.output<typeof costSchema>
 export type Rule = z.output<typeof ruleSchema>
 export type TrafficSettings = z.output<typeof trafficSettingsSchema>
-export type ExactNumber = z.output<typeof exactNumber>

@@ -6,7 +6,7 @@ import { h } from './dom'
 import { fairnessReport, renderFairnessShapley, renderTargets } from './fairness'
 import type { Topology } from '@warikan/core/network'
 import { readTopology, renderNetwork, SAMPLE_TOPOLOGY } from './network'
-import { empty, loadInto, panel, showNotImplemented, type Panel } from './panel'
+import { empty, loadInto, panel, type Panel } from './panel'
 
 export interface AnalysisPanel {
   key: string
@@ -20,12 +20,11 @@ export function divergencePanel(state: AppState): AnalysisPanel {
     '人口割と利用実績割の乖離',
     '人口割の比率と、照会ログによる利用実績の比率の差。',
   )
-  const route = 'GET /api/scenarios/:id/divergence'
   return {
     key: 'divergence',
     panel: p,
     load: () =>
-      loadInto(p, route, async () => {
+      loadInto(p, async () => {
         const cur = state.current
         const scenario = cur?.computed.scenario
         if (!cur || !scenario) return empty(p, 'シナリオに誤りがあるため表示できません。')
@@ -45,8 +44,6 @@ export function heatmapPanel(state: AppState): AnalysisPanel {
     panel: p,
     load: async () => {
       const cur = state.current
-      if (cur?.trafficNote?.includes('未実装'))
-        return showNotImplemented(p, 'GET /api/scenarios/:id/traffic')
       if (!cur?.traffic || !cur.computed.scenario)
         return empty(p, cur?.trafficNote ?? '照会ログがありません。')
       renderHeatmap(p, cur.computed.scenario, cur.traffic)
@@ -61,8 +58,6 @@ export function monthlyPanel(state: AppState): AnalysisPanel {
     panel: p,
     load: async () => {
       const cur = state.current
-      if (cur?.trafficNote?.includes('未実装'))
-        return showNotImplemented(p, 'GET /api/scenarios/:id/traffic')
       renderMonthly(p, cur?.monthly ?? [])
     },
   }
@@ -78,7 +73,7 @@ export function targetsPanel(state: AppState): AnalysisPanel {
     key: 'targets',
     panel: p,
     load: () =>
-      loadInto(p, 'GET /api/scenarios/:id/fairness', async () => {
+      loadInto(p, async () => {
         const report = await fairnessReport(state)
         if (report) renderTargets(p, report, state.current!.stored.version)
       }),
@@ -95,7 +90,7 @@ export function shapleyPanel(state: AppState): AnalysisPanel {
     key: 'shapley',
     panel: p,
     load: () =>
-      loadInto(p, 'GET /api/scenarios/:id/fairness', async () => {
+      loadInto(p, async () => {
         const report = await fairnessReport(state)
         if (report) renderFairnessShapley(p, report, state.current!.stored.version)
       }),
@@ -112,7 +107,7 @@ export function patternsPanel(state: AppState): AnalysisPanel {
     key: 'patterns',
     panel: p,
     load: () =>
-      loadInto(p, 'GET /api/scenarios/:id/patterns', async () => {
+      loadInto(p, async () => {
         const cur = state.current
         if (!cur) return
         const { rows, recommendation } = patternRows(await state.api.patterns(cur.summary.id))
@@ -130,9 +125,8 @@ export function networkPanel(state: AppState, editable: boolean): AnalysisPanel 
     'ネットワーク構成と検査結果',
     'セグメント・ファイアウォール配置を規則 NET-001〜006 で検査します。',
   )
-  const route = 'POST /api/network/check'
   const run = () =>
-    loadInto(p, route, async () => {
+    loadInto(p, async () => {
       let topology: Topology
       try {
         const read = readTopology(JSON.parse(topologyText))
