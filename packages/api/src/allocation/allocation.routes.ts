@@ -40,7 +40,7 @@ export const AllocationSchema = z
     ),
   })
   .openapi('Allocation', {
-    description: 'warikan allocate --format json の出力 (scenario-format.md)',
+    description: 'warikan allocate --format json の出力 (docs/formats/scenario.md)',
   })
 
 export const ShareExplanationSchema = z

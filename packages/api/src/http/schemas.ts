@@ -56,12 +56,12 @@ export const ConsortiumIdParam = z.object({
 })
 
 /**
- * A scenario file (scenario-format.md). Only "a JSON object" is checked here: the core's parser validates it
+ * A scenario file (docs/formats/scenario.md). Only "a JSON object" is checked here: the core's parser validates it
  * in full, so every route reports the same Japanese messages with the same paths (422).
  */
 export const ScenarioDocumentSchema = z.looseObject({}).openapi('ScenarioDocument', {
   description:
-    'シナリオファイル (scenario-format.md): version, consortium {name, fiscalYear}, members[], costs[], rounding?, target?',
+    'シナリオファイル (docs/formats/scenario.md): version, consortium {name, fiscalYear}, members[], costs[], rounding?, target?',
   example: {
     version: 1,
     consortium: { name: '例示協議会', fiscalYear: 2026 },

@@ -21,7 +21,7 @@ export interface CostAllocation {
   allocated: number
 }
 
-/** The output of `warikan allocate --format json` (scenario-format.md). */
+/** The output of `warikan allocate --format json` (docs/formats/scenario.md). */
 export interface AllocationOutput {
   total: number
   members: MemberAllocation[]
@@ -50,7 +50,7 @@ export interface AllocateOptions {
   traffic?: TrafficAggregate
 }
 
-/** Exact allocation of every cost item (scenario-format.md, "Semantics"). */
+/** Exact allocation of every cost item (docs/formats/scenario.md, "Semantics"). */
 export function allocate(scenario: Scenario, options: AllocateOptions = {}): Result<Allocation> {
   const unit = BigInt(scenario.rounding?.unit ?? 1)
   const memberCount = scenario.members.length

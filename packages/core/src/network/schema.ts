@@ -1,5 +1,5 @@
 /**
- * The network topology file, version 1 (shared/spec/topology-format.md), as a zod schema.
+ * The network topology file, version 1 (docs/formats/topology.md), as a zod schema.
  * Shape checks live here; cross-references (unknown ids, duplicates, self-links) in parse.ts.
  * Keys the spec does not name (a `name` on a device, a planner's `note`) are accepted and ignored.
  */
