@@ -5,6 +5,7 @@ import type { RoleGrant } from '../auth/roles'
 import { ApiError, forbidden, issueDetails, notFound } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
+import { sendJsonText } from '../http/json-text'
 import {
   authErrors,
   IdParam,
@@ -141,7 +142,7 @@ export function registerAllocationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     const result = unwrap(await deps.allocations.forScenario(meta), id)
     if (grant.role === 'member') return c.json(forMember(result.allocation.output, grant), 200)
     // The cached JSON text is sent as is: the hot path of the load test does no serialisation.
-    return c.body(result.body, 200, { 'Content-Type': 'application/json' }) as never
+    return sendJsonText(c, result.body)
   })
 
   app.openapi(explanationRoute, async (c) => {

@@ -7,6 +7,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { ApiError, issueDetails, notFound } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
+import { sendJsonText } from '../http/json-text'
 import { authErrors, IdParam, json, notFoundError, validationError } from '../http/schemas'
 import { scenarioAccess } from '../scenario/scenario.routes'
 import { fairnessCache } from './fairness-cache'
@@ -235,6 +236,6 @@ export function registerFairnessRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
         { path: 'query.alpha', field: 'alpha', message: result.message },
       ])
     }
-    return c.body(result.json, 200, { 'Content-Type': 'application/json' }) as never
+    return sendJsonText(c, result.json)
   })
 }
