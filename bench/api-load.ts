@@ -59,7 +59,7 @@ function cpuTicks(pid: number): number | undefined {
 }
 
 const server = await start(
-  ['packages/api/src/cli/main.ts', 'serve', '--demo', '--port', '0', '--db', join(dir, 'w.db')],
+  ['packages/api/bin/warikan.mjs', 'serve', '--demo', '--port', '0', '--db', join(dir, 'w.db')],
   /warikan serve: (http:\/\/127\.0\.0\.1:\d+)\//,
 )
 const { token } = (await (await fetch(`${server.url}/api/demo/session`)).json()) as {

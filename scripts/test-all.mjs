@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The one test command (README): lint, format check, typecheck, then every test with vitest.
+// The one test command (README): lint, format check, typecheck, unused code (knip), then every test with vitest
+// (the CLI tests run the installed CLI, built by vitest's globalSetup from the current sources).
 // When PostgreSQL binaries are on the machine, a throwaway cluster is started on a free port as an
 // unprivileged user, and the database tests run against it too (TEST_DATABASE_URL); it is stopped after.
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -105,9 +106,9 @@ const only = process.argv.slice(2)
 if (!only.includes('--no-checks')) {
   run('lint (eslint)', local('eslint'), ['.'])
   run('format (prettier --check)', local('prettier'), ['--check', '.', '--log-level', 'warn'])
-  for (const project of ['packages/core', 'packages/api', 'packages/web', 'test', 'bench']) {
-    run(`typecheck ${project} (tsc)`, local('tsc'), ['-p', project, '--noEmit'])
-  }
+  // one build of the project references (tsconfig.json): core, api, web, test, bench
+  run('typecheck (tsc -b)', local('tsc'), ['-b'])
+  run('unused files, exports and dependencies (knip)', local('knip'), ['--no-progress'])
 }
 const pg = await startPostgres()
 const env = { ...process.env, ...(pg ? { TEST_DATABASE_URL: pg.url } : {}) }

@@ -12,6 +12,7 @@ import { readEnv } from '../../packages/api/src/env'
 import { createScenario } from '../../packages/api/src/scenario/scenario-edit.service'
 import { findOrCreateConsortium } from '../../packages/api/src/scenario/scenario.repository'
 import type { TestDatabase } from '../helpers/databases'
+import { responseProblem } from './response-schemas'
 
 export const DEMO_DOC = JSON.parse(
   readFileSync(new URL('../../fixtures/demo/kanagawa-2026.json', import.meta.url), 'utf8'),
@@ -109,6 +110,16 @@ export async function harness(
       } catch {
         // not JSON (e.g. the reference page)
       }
+      // every 2xx JSON answer of every API test is checked against its route's declared schema
+      const problem = responseProblem(
+        app,
+        method,
+        path,
+        res.status,
+        parsed,
+        res.headers.get('content-type'),
+      )
+      if (problem) throw new Error(`response does not match its OpenAPI schema: ${problem}`)
       return { status: res.status, body: parsed, headers: res.headers }
     },
     close: () => handle.close(),

@@ -8,6 +8,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
+import { CLI_BIN } from '../helpers/cli'
 
 const dir = mkdtempSync(join(tmpdir(), 'warikan-cluster-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -29,9 +30,8 @@ it(
     const child = spawn(
       process.execPath,
       [
-        '--import',
-        'tsx',
-        'packages/api/src/cli/main.ts',
+        // the installed CLI: each worker is a fork of the built bin
+        CLI_BIN,
         'serve',
         '--demo',
         '--workers',

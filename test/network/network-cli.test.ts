@@ -35,7 +35,7 @@ describe('warikan network on the fixtures', () => {
     expect(out.findings.map(({ rule, severity, path }) => ({ rule, severity, path }))).toEqual(
       expected.findings,
     )
-    // exactly the spec's keys (topology-format.md), in its order
+    // exactly the spec's keys (docs/formats/topology.md), in its order
     for (const f of out.findings) {
       expect(Object.keys(f)).toEqual(['rule', 'severity', 'message', 'path'])
       expect(typeof f.message).toBe('string')

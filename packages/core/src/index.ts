@@ -1,6 +1,5 @@
 export * from './rational'
 export * from './codes'
-export * from './money'
 export * from './format/index'
 export * from './scenario/index'
 export * from './allocation/index'

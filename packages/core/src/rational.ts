@@ -44,7 +44,6 @@ export const cmp = (a: Rational, b: Rational): number => {
   return l < r ? -1 : l > r ? 1 : 0
 }
 export const eq = (a: Rational, b: Rational): boolean => a.n === b.n && a.d === b.d
-export const isZero = (a: Rational): boolean => a.n === 0n
 
 /** Floor division for BigInt (rounds toward −∞). */
 export function floorDiv(n: bigint, d: bigint): bigint {

@@ -19,10 +19,6 @@ export class ApiError extends Error {
   ) {
     super(message)
   }
-  /** 501: the route exists in the contract but its feature is not built yet. */
-  get notImplemented(): boolean {
-    return this.status === 501 || this.code === 'not_implemented'
-  }
 }
 
 export interface Consortium {

@@ -40,7 +40,7 @@ export interface Current {
   doc: ScenarioInput
   traffic?: TrafficAggregate
   monthly?: MonthlyPoint[]
-  /** why traffic is missing (e.g. 501 or no logs yet) */
+  /** why traffic is missing (e.g. the request failed) */
   trafficNote?: string
   computed: Computed
   /** the document differs from the stored version (edits not saved yet) */
@@ -190,11 +190,6 @@ export async function loadTraffic(
       ...(t.monthly ? { monthly: t.monthly } : {}),
     }
   } catch (e) {
-    const err = e as { notImplemented?: boolean; message?: string }
-    return {
-      trafficNote: err.notImplemented
-        ? '照会ログ集計は未実装です (not implemented)'
-        : `照会ログを取得できません: ${err.message ?? String(e)}`,
-    }
+    return { trafficNote: `照会ログを取得できません: ${(e as Error).message ?? String(e)}` }
   }
 }

@@ -3,6 +3,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { ApiError, forbidden, issueDetails, notFound } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
+import { sendJsonText } from '../http/json-text'
 import {
   authErrors,
   IdParam,
@@ -49,7 +50,7 @@ export const AllocationSchema = z
     ),
   })
   .openapi('Allocation', {
-    description: 'warikan allocate --format json の出力 (scenario-format.md)',
+    description: 'warikan allocate --format json の出力 (docs/formats/scenario.md)',
   })
 
 const DriverExplanationSchema = z.object({
@@ -187,7 +188,7 @@ export function registerAllocationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
         200,
       )
     // The cached JSON text is sent as is: the hot path of the load test does no serialisation.
-    return c.body(result.body, 200, { 'Content-Type': 'application/json' }) as never
+    return sendJsonText(c, result.body)
   })
 
   app.openapi(explanationRoute, async (c) => {

@@ -11,6 +11,7 @@ import {
   type AdjustmentExplanation,
   parseScenario,
   type Allocation,
+  type AllocationOutput,
   type InputIssue,
   type Scenario,
   type ShareExplanation,
@@ -18,6 +19,7 @@ import {
 } from '@warikan/core'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
+import { jsonBytes, jsonText, type JsonText } from '../http/json-text'
 import { loadScenario } from '../scenario/scenario.service'
 import { storedTraffic } from '../traffic/traffic.service'
 
@@ -26,9 +28,9 @@ export type AllocationResult =
       ok: true
       scenario: Scenario
       allocation: Allocation
-      json: string
+      json: string & JsonText<AllocationOutput>
       /** `json` encoded once as UTF-8: the hot read path sends these bytes as they are */
-      body: Uint8Array<ArrayBuffer>
+      body: Uint8Array<ArrayBuffer> & JsonText<AllocationOutput>
       /** the stored traffic the allocation used (for analyses that re-evaluate a traffic driver) */
       traffic?: TrafficAggregate
     }
@@ -53,13 +55,13 @@ export function allocationService(db: Kysely<Database>, maxEntries = 256): Alloc
     const aggregate = await storedTraffic(db, scenarioId)
     const result = allocate(loaded.scenario, aggregate ? { traffic: aggregate } : {})
     if (!result.ok) return { ok: false, reason: 'invalid', issues: result.issues }
-    const json = JSON.stringify(result.value.output)
+    const json = jsonText(result.value.output)
     return {
       ok: true,
       scenario: loaded.scenario,
       allocation: result.value,
       json,
-      body: new TextEncoder().encode(json),
+      body: jsonBytes(json),
       ...(aggregate ? { traffic: aggregate } : {}),
     }
   }

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely'
+import type { Generated } from 'kysely'
 
 /** 監査ログ: one row per write, never updated or deleted (triggers refuse it). */
 export interface AuditLogTable {
@@ -18,5 +18,3 @@ export interface AuditLogTable {
 export interface AuditTables {
   audit_log: AuditLogTable
 }
-
-export type AuditLogRow = Selectable<AuditLogTable>

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely'
+import type { Generated } from 'kysely'
 
 export interface ApiTokenTable {
   id: Generated<number>
@@ -32,6 +32,3 @@ export interface AuthTables {
   api_token_role: ApiTokenRoleTable
   demo_session: DemoSessionTable
 }
-
-export type ApiTokenRow = Selectable<ApiTokenTable>
-export type ApiTokenRoleRow = Selectable<ApiTokenRoleTable>

@@ -4,12 +4,14 @@
  * version or a traffic upload gives a new entry and evicted allocations take their reports with them.
  */
 import type { AllocationResult } from '../allocation/allocation.service'
+import { jsonText, type JsonText } from '../http/json-text'
 import { fairness, fairnessJson, type FairnessOptions } from './fairness.service'
 
 type Allocated = Extract<AllocationResult, { ok: true }>
 
 export type CachedFairness =
-  { ok: true; json: string } | Exclude<ReturnType<typeof fairness>, { ok: true }>
+  | { ok: true; json: string & JsonText<ReturnType<typeof fairnessJson>> }
+  | Exclude<ReturnType<typeof fairness>, { ok: true }>
 
 export interface FairnessCache {
   get(
@@ -34,9 +36,7 @@ export function fairnessCache(perScenario = 8): FairnessCache {
         ...options,
         traffic: allocated.traffic,
       })
-      const value: CachedFairness = r.ok
-        ? { ok: true, json: JSON.stringify(fairnessJson(r.value)) }
-        : r
+      const value: CachedFairness = r.ok ? { ok: true, json: jsonText(fairnessJson(r.value)) } : r
       if (entries.size >= perScenario) entries.delete(entries.keys().next().value as string)
       entries.set(key, value)
       return value

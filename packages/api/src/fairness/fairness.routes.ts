@@ -10,6 +10,7 @@ import type { Env } from '../env'
 import { ApiError, issueDetails, notFound } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
+import { sendJsonText } from '../http/json-text'
 import {
   authErrors,
   IdParam,
@@ -314,7 +315,7 @@ export function registerFairnessRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
         { path: 'query.alpha', field: 'alpha', message: result.message },
       ])
     }
-    return c.body(result.json, 200, { 'Content-Type': 'application/json' }) as never
+    return sendJsonText(c, result.json)
   })
 
   app.openapi(fairnessOfDocumentRoute, async (c) => {

@@ -235,8 +235,6 @@ export function fairnessJson(r: FairnessResult) {
   }
 }
 
-export type FairnessJson = ReturnType<typeof fairnessJson>
-
 function adjustmentJson(a: AdjustmentResult) {
   if (a.kind === 'notNeeded') return { kind: a.kind }
   if (a.kind === 'infeasible')

@@ -13,7 +13,6 @@ export type ApiErrorCode =
   | 'validation'
   | 'rate_limited'
   | 'internal'
-  | 'not_implemented'
   | 'timeout'
   | 'unavailable'
 
@@ -29,7 +28,6 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   validation: 422,
   rate_limited: 429,
   internal: 500,
-  not_implemented: 501,
   timeout: 504,
   unavailable: 503,
 }
@@ -64,8 +62,6 @@ export const notFound = (what: string) =>
   new ApiError('not_found', `${what} が見つかりません (not found)`)
 export const forbidden = () =>
   new ApiError('forbidden', 'この操作を行う権限がありません (forbidden for this role)')
-export const notImplemented = (what: string) =>
-  new ApiError('not_implemented', `${what} はまだ実装されていません (not implemented yet)`)
 
 /** Core input issues (`{ path, message }`) as error details; `field` is the last path segment. */
 export const issueDetails = (issues: Array<{ path: string; message: string }>): ErrorDetail[] =>

@@ -38,9 +38,6 @@ export const validationError = {
 export const conflictError = {
   409: errorResponse('版の競合 (stale version) または重複 (duplicate)'),
 } as const
-export const notImplementedError = {
-  501: errorResponse('未実装 (feature not implemented yet)'),
-} as const
 
 /**
  * A strict decimal id in a path or query: digits only, no sign, no leading zero, no spaces, no hex
@@ -59,12 +56,12 @@ export const IdParam = z.object({ id: decimalId('id', 'path') })
 export const ConsortiumIdParam = z.object({ cid: decimalId('cid', 'path') })
 
 /**
- * A scenario file (scenario-format.md). Only "a JSON object" is checked here: the core's parser validates it
+ * A scenario file (docs/formats/scenario.md). Only "a JSON object" is checked here: the core's parser validates it
  * in full, so every route reports the same Japanese messages with the same paths (422).
  */
 export const ScenarioDocumentSchema = z.looseObject({}).openapi('ScenarioDocument', {
   description:
-    'シナリオファイル (scenario-format.md): version, consortium {name, fiscalYear}, members[], costs[], rounding?, target?',
+    'シナリオファイル (docs/formats/scenario.md): version, consortium {name, fiscalYear}, members[], costs[], rounding?, target?',
   example: {
     version: 1,
     consortium: { name: '例示協議会', fiscalYear: 2026 },

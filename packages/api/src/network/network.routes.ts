@@ -1,4 +1,4 @@
-/** POST /api/network/check — topology JSON (topology-format.md) → `{ findings }` (checks NET-001…006). */
+/** POST /api/network/check — topology JSON (docs/formats/topology.md) → `{ findings }` (checks NET-001…006). */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { ApiError, issueDetails } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
@@ -10,7 +10,7 @@ export const networkCheckRoute = createRoute({
   method: 'post',
   path: '/api/network/check',
   tags: ['analysis'],
-  summary: 'ネットワーク構成の検査 (topology-format.md → findings)',
+  summary: 'ネットワーク構成の検査 (docs/formats/topology.md → findings)',
   description:
     '指摘は仕様どおり { rule, severity, message, path }。?explain=1 で explanation (説明)・source (根拠)・fix (対策) も返す。',
   request: {

@@ -16,7 +16,7 @@ export type NetworkCheck =
 
 /**
  * The JSON answer of `warikan network --format json` and `POST /api/network/check`: exactly the spec's keys
- * (topology-format.md: rule, severity, message, path) unless `explain` asks for the additions too
+ * (docs/formats/topology.md: rule, severity, message, path) unless `explain` asks for the additions too
  * (explanation, source, fix — the same texts as the table and the diagram).
  */
 export type FindingJson = Pick<Finding, 'rule' | 'severity' | 'message' | 'path'> &

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely'
+import type { Generated } from 'kysely'
 
 export interface ConsortiumTable {
   id: Generated<number>
@@ -60,9 +60,3 @@ export interface ScenarioTables {
   cost_item: CostItemTable
   cost_participant: CostParticipantTable
 }
-
-export type ConsortiumRow = Selectable<ConsortiumTable>
-export type ScenarioRow = Selectable<ScenarioTable>
-export type MemberRow = Selectable<MemberTable>
-export type CostItemRow = Selectable<CostItemTable>
-export type CostParticipantRow = Selectable<CostParticipantTable>

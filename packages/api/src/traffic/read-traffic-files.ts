@@ -10,7 +10,7 @@ export interface TrafficFilesSummary {
 }
 
 /**
- * Reads and sums several 照会ログ files (traffic-log-format.md). The first bad row stops with an InputError
+ * Reads and sums several 照会ログ files (docs/formats/traffic-log.md). The first bad row stops with an InputError
  * naming the file, the 1-based line and the field.
  */
 export async function summarizeTrafficFiles(

@@ -3,7 +3,7 @@
  * the stored aggregate, and the divergence report (人口割 vs 利用実績割).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { divergenceReport } from '@warikan/core/traffic'
+import { divergenceReport, type DivergenceReport } from '@warikan/core/traffic'
 import { actorOf, recordAudit } from '../audit/audit.service'
 import { ApiError, issueDetails, notFound } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
@@ -37,7 +37,11 @@ export const TrafficUploadSchema = z
   .object({
     rows: z.number().int(),
     file: z.string(),
-    summary: z.looseObject({}),
+    summary: z.object({
+      importId: z.number().int(),
+      sha256: z.string().openapi({ description: '内容の SHA-256 (16 進)' }),
+      replaced: z.boolean().openapi({ description: '同じ内容の以前の取込を置き換えた (?force=1)' }),
+    }),
   })
   .openapi('TrafficUpload')
 
@@ -50,6 +54,44 @@ export const TrafficSchema = z
     ),
   })
   .openapi('Traffic')
+
+const BasisShareSchema = z.object({
+  share: z.number().int().openapi({ description: 'この基準での負担額 (yen)' }),
+  difference: z.number().int().openapi({ description: '負担額 − 人口割の負担額 (yen)' }),
+  differenceRate: z
+    .number()
+    .nullable()
+    .openapi({ description: '差 ÷ 人口割の負担額; 人口割が 0 なら null' }),
+})
+
+/** The core's divergence report, field for field (checked against its type at compile time). */
+export const DivergenceSchema = z
+  .object({
+    costs: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        amount: z.number().int(),
+        unit: z.enum(['queries', 'records']),
+      }),
+    ),
+    amount: z.number().int(),
+    members: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        population: z.number().int(),
+        populationShare: z.number().int(),
+        bases: z.object({
+          requester: BasisShareSchema,
+          provider: BasisShareSchema,
+          split: BasisShareSchema,
+        }),
+        largestGap: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('Divergence') satisfies z.ZodType<DivergenceReport>
 
 const UploadQuery = z.object({ force: flagQuery('force', '同じ内容のファイルでも取り込む') })
 
@@ -100,7 +142,7 @@ export const divergenceRoute = createRoute({
   summary: '人口割と利用実績割の乖離 (population vs traffic share per member)',
   request: { params: IdParam },
   responses: {
-    200: json(z.looseObject({}).openapi('Divergence'), '乖離'),
+    200: json(DivergenceSchema, '乖離'),
     ...authErrors,
     ...notFoundError,
   },
@@ -238,6 +280,6 @@ export function registerTrafficRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     const report = divergenceReport(loaded.scenario, traffic)
     if (!report.ok)
       throw new ApiError('validation', '乖離を計算できません', issueDetails(report.issues))
-    return c.json(report.value as unknown as Record<string, unknown>, 200)
+    return c.json(report.value, 200)
   })
 }

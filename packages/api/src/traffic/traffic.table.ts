@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely'
+import type { Generated } from 'kysely'
 
 /** One imported 照会ログ file. */
 export interface TrafficImportTable {
@@ -62,5 +62,3 @@ export interface TrafficTables {
   traffic_pair: TrafficPairTable
   traffic_month: TrafficMonthTable
 }
-
-export type TrafficImportRow = Selectable<TrafficImportTable>

@@ -1,4 +1,4 @@
-import { cmp, fromDecimal, lcm, mul, rat, sub, type Rational } from '../rational'
+import { cmp, fromDecimal, lcm, mul, rat, type Rational } from '../rational'
 import type { InputIssue, Result } from '../scenario/issues'
 import {
   itemRounding,
@@ -35,7 +35,7 @@ export interface CostAllocation {
   allocated: number
 }
 
-/** The output of `warikan allocate --format json` (scenario-format.md). */
+/** The output of `warikan allocate --format json` (docs/formats/scenario.md). */
 export interface AllocationOutput {
   total: number
   members: MemberAllocation[]
@@ -107,7 +107,7 @@ export interface AllocateOptions {
   traffic?: TrafficAggregate
 }
 
-/** Exact allocation of every cost item (scenario-format.md, "Semantics"). */
+/** Exact allocation of every cost item (docs/formats/scenario.md, "Semantics"). */
 export function allocate(scenario: Scenario, options: AllocateOptions = {}): Result<Allocation> {
   const memberCount = scenario.members.length
   const indexOf = new Map(scenario.members.map((m, i) => [m.code, i]))
@@ -233,10 +233,6 @@ export function meetsTarget(standaloneCost: number, total: number, minRate: Rati
   const rate = rat(BigInt(standaloneCost) - BigInt(total), BigInt(standaloneCost))
   return cmp(rate, minRate) >= 0
 }
-
-/** The exact saving rate as a rational (for fairness checks). */
-export const savingsRateExact = (standaloneCost: number, total: number): Rational =>
-  sub(rat(1), rat(BigInt(total), BigInt(standaloneCost)))
 
 /**
  * The amount-free part of a split: s(i) = A·G(i)/M with G(i) = Σ_k p_k·(M/(q_k·S_k))·a_k(i) and

@@ -1,5 +1,5 @@
 /**
- * Largest-remainder rounding (scenario-format.md, "Rounding"). Exact shares are N(i)/M with integer N(i).
+ * Largest-remainder rounding (docs/formats/scenario.md, "Rounding"). Exact shares are N(i)/M with integer N(i).
  * q(i) = floor(s(i)/u)·u; R = A − Σq(i) is handed out one unit u at a time to the largest fractional parts
  * s(i)/u − floor(s(i)/u), ties by ascending code. When A is not a multiple of u, the yen left after the
  * whole units (fewer than u) go one yen at a time down the same order, continuing after the last participant

@@ -10,7 +10,7 @@ export interface TrafficPair {
   bytes: number
 }
 
-/** What a set of 照会ログ files aggregates to (traffic-log-format.md). */
+/** What a set of 照会ログ files aggregates to (docs/formats/traffic-log.md). */
 export interface TrafficAggregate {
   rows: number
   pairs: TrafficPair[]

@@ -11,7 +11,7 @@
  * - `scaleEconomy`: c(S) = k × (Σ_{i∈S} 人口)^exponent, 0 < exponent ≤ 1 (規模の経済, 逓減).
  */
 import { z } from 'zod'
-import { add, cmp, fromDecimal, lcm, mul, rat, type Rational } from '../rational'
+import { add, cmp, fromDecimal, mul, rat, type Rational } from '../rational'
 import { formatPath, type InputIssue, type Result } from '../scenario/issues'
 import type { Scenario } from '../scenario/schema'
 
@@ -84,8 +84,6 @@ export const coalitionModelSchema = z
       .min(1, 'at least one component'),
   })
   .strict()
-
-export type CoalitionModelInput = z.input<typeof coalitionModelSchema>
 
 /** A member as the cost game sees it. */
 export interface GameMember {
@@ -299,11 +297,4 @@ export function parseCoalitionModelFor(
       components,
     },
   }
-}
-
-/** Common denominator of a list of rationals. */
-export const commonDenominator = (values: Iterable<Rational>): bigint => {
-  let d = 1n
-  for (const v of values) d = lcm(d, v.d)
-  return d
 }

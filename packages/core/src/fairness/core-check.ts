@@ -57,7 +57,6 @@ export interface CoreSearchOptions {
   shouldStop?: () => boolean
 }
 
-const valueOf = (x: ExactShares, i: number): Rational => rat(x.numerators[i]!, x.denominator)
 const sumOf = (x: ExactShares, members: readonly number[]): Rational =>
   rat(
     members.reduce((a, i) => a + x.numerators[i]!, 0n),
@@ -368,5 +367,3 @@ export function checkCoreTable(game: TableGame, x: readonly Rational[]): CoreRes
     effort: { coalitionsEvaluated: Math.max(0, full - 1) },
   }
 }
-
-export { valueOf as allocationValue }

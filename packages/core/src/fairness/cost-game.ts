@@ -3,7 +3,7 @@
  * precision for fast screening. Also a tabulated game (a cost for every coalition mask), used for tests
  * and hand-worked games that the component model cannot express (e.g. games with an empty core).
  */
-import { add, rat, ZERO, type Rational } from '../rational'
+import { add, ZERO, type Rational } from '../rational'
 import {
   scaleGridUnits,
   scaleValue,
@@ -127,6 +127,3 @@ export function modelAsTable(model: CoalitionModel): TableGame {
     },
   }
 }
-
-export const ratOf = (n: number | bigint, d: number | bigint = 1): Rational =>
-  rat(BigInt(n), BigInt(d))

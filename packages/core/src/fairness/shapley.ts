@@ -8,7 +8,7 @@
  *   the users, accumulated exactly in integer limbs), above that seeded stratified sampling with a standard
  *   error per member.
  */
-import { lcm, rat, type Rational } from '../rational'
+import { lcm, type Rational } from '../rational'
 import {
   SCALE_GRID,
   SCALE_GRID_BITS,
@@ -450,10 +450,6 @@ function maxRelativeError(
   }
   return worst
 }
-
-/** The value of one member as a rational. */
-export const shapleyOf = (r: ShapleyResult, i: number): Rational =>
-  rat(r.shares.numerators[i]!, r.shares.denominator)
 
 /** A component's Shapley value for one member in double precision (closed forms only; 0 for sampled). */
 function roughShare(model: CoalitionModel, c: Component, u: number): number {

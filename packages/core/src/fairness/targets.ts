@@ -350,6 +350,3 @@ function halfRule(cost: CostItem, first: DriverName, second: DriverName): CostIt
   }
   return { ...cost, rule }
 }
-
-/** The totals at a given α, exact (for reports and tests). */
-export const totalAt = (c: AlphaConstraint, alpha: Rational): Rational => add(c.a, mul(c.b, alpha))

@@ -20,6 +20,6 @@ export function toCsv(rows: CsvCell[][], options: { bom?: boolean } = {}): strin
   return options.bom ? `\uFEFF${body}` : body
 }
 
-/** Text for a spreadsheet cell: same formula guard, no CSV quoting (for xlsx writers). */
+/** Text for a spreadsheet cell: the same formula guard, no CSV quoting (for xlsx writers). */
 export const spreadsheetText = (value: string): string =>
   FORMULA_START.test(value) ? `'${value}` : value

@@ -18,6 +18,24 @@ describe('Japanese formats', () => {
     [1989, '平成元年度'],
   ])('formatFiscalYear(%d) = %s', (y, s) => expect(formatFiscalYear(y)).toBe(s))
 
+  // The era changes on a day, not a year: 昭和 ended on 1989-01-07, 平成 on 2019-04-30.
+  it.each([
+    ['1989-01-07', '昭和64年1月7日'],
+    ['1989-01-08', '平成元年1月8日'],
+    ['1989-12-31', '平成元年12月31日'],
+    ['1990-01-01', '平成2年1月1日'],
+    ['2019-04-30', '平成31年4月30日'],
+    ['2019-05-01', '令和元年5月1日'],
+    ['2020-01-01', '令和2年1月1日'],
+    ['1926-12-25', '昭和元年12月25日'],
+  ])('formatDateJa(%s) = %s at an era boundary', (d, s) => expect(formatDateJa(d)).toBe(s))
+
+  it('formatDateJa leaves text that is no calendar date as it is', () => {
+    expect(formatDateJa('2026-02-30')).toBe('2026-02-30')
+    expect(formatDateJa('令和8年')).toBe('令和8年')
+    expect(formatDateJa('2026-04-01T09:00:00+09:00')).toBe('令和8年4月1日')
+  })
+
   it('dates and percentages', () => {
     expect(formatDateJa('2026-01-01')).toBe('令和8年1月1日')
     expect(formatDateJa('2019-04-30')).toBe('平成31年4月30日')

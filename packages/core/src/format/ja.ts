@@ -48,14 +48,33 @@ export function formatJapaneseYear(year: number): string {
 export const formatFiscalYear = (fiscalYear: number): string =>
   `${formatJapaneseYear(fiscalYear)}度`
 
-/** ISO date "2026-01-01" → 令和8年1月1日. */
+let japaneseCalendar: Intl.DateTimeFormat | undefined
+
+/**
+ * ISO date "2026-01-01" → 令和8年1月1日, the era from the Japanese calendar of `Intl` (so 1989-01-07 is
+ * 昭和64年1月7日, 1989-01-08 平成元年1月8日, 2019-04-30 平成31年4月30日, 2019-05-01 令和元年5月1日). Text that
+ * is not a calendar date is returned as it is.
+ */
 export function formatDateJa(isoDate: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate)
   if (!m) return isoDate
-  const year = Number(m[1])
-  const month = Number(m[2])
-  const day = Number(m[3])
-  // 令和 began on 2019-05-01; earlier dates of 2019 are 平成31年.
-  const eraYear = year === 2019 && month < 5 ? '平成31年' : formatJapaneseYear(year)
-  return `${eraYear}${month}月${day}日`
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return isoDate
+  japaneseCalendar ??= new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+    era: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+  const parts = japaneseCalendar.formatToParts(date)
+  const era = parts.find((p) => p.type === 'era')?.value
+  // the first year of an era: "1", or already "元" in some ICU patterns
+  const eraYear = parts.find((p) => p.type === 'year')?.value
+  if (!era || !eraYear || !/^(\d+|元)$/.test(eraYear)) return `${year}年${month}月${day}日`
+  return `${era}${eraYear === '1' ? '元' : eraYear}年${month}月${day}日`
 }

@@ -74,8 +74,6 @@ export const RULES: Record<RuleId, RuleInfo> = {
   },
 }
 
-export const RULE_IDS = Object.keys(RULES).sort() as RuleId[]
-
 /** 重大度 in Japanese, for tables and diagrams. */
 export const SEVERITY_JA: Record<Severity, string> = {
   error: 'エラー',

@@ -1,5 +1,5 @@
 /**
- * The network topology file, version 1 (shared/spec/topology-format.md), as a zod schema.
+ * The network topology file, version 1 (docs/formats/topology.md), as a zod schema.
  * Shape checks live here; cross-references (unknown ids, duplicates, self-links) in parse.ts.
  * Keys the spec does not name (a `name` on a device, a planner's `note`) are accepted and ignored.
  */
@@ -82,8 +82,4 @@ export const topologySchema = z.object({
   devices: z.array(deviceSchema).default([]),
 })
 
-export type Segment = z.infer<typeof segmentSchema>
-export type TopologyNode = z.infer<typeof nodeSchema>
-export type Link = z.infer<typeof linkSchema>
-export type Device = z.infer<typeof deviceSchema>
 export type Topology = z.infer<typeof topologySchema>

@@ -18,6 +18,3 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   }
   return out || '(root)'
 }
-
-export const formatIssues = (issues: InputIssue[]): string =>
-  issues.map((i) => `${i.path}: ${i.message}`).join('\n')

@@ -1,5 +1,5 @@
 /**
- * The scenario file, version 1 (shared/spec/scenario-format.md), as a zod schema.
+ * The scenario file, version 1 (docs/formats/scenario.md), as a zod schema.
  * Shape checks live here; cross-field checks (unique codes, weights summing to 1, participants) in validate.ts.
  */
 import { z } from 'zod'

@@ -38,9 +38,6 @@ export function ruleWeights(rule: Rule | undefined): RuleWeights {
   }
 }
 
-export const participantsOf = (scenario: Scenario, cost: CostItem): string[] =>
-  cost.members ?? scenario.members.map((m) => m.code)
-
 /**
  * Parse and validate a scenario (already JSON-decoded). Every problem is reported with its field path;
  * nothing is thrown for bad input.

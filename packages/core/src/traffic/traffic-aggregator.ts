@@ -204,15 +204,3 @@ export class TrafficAggregator {
       .map(([m, c]) => ({ month: monthKey(m), ...c }))
   }
 }
-
-/** Sums aggregates (several files) into one, pairs re-sorted. */
-export function mergeAggregates(list: readonly TrafficAggregate[]): TrafficAggregate {
-  const agg = new TrafficAggregator()
-  for (const a of list)
-    agg.merge({
-      rows: a.rows,
-      pairs: a.pairs.map((p) => [p.requester, p.provider, p.queries, p.records, p.bytes]),
-      months: [],
-    })
-  return agg.toAggregate()
-}

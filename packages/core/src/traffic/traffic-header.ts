@@ -1,4 +1,4 @@
-/** The header row of a 照会ログ (traffic-log-format.md): English or Japanese names, any order, any case. */
+/** The header row of a 照会ログ (docs/formats/traffic-log.md): English or Japanese names, any order, any case. */
 
 /** The fields of one log row. */
 export type TrafficField =

@@ -1,4 +1,4 @@
-/** Validating one record of a 照会ログ against its header (traffic-log-format.md, "Columns"). */
+/** Validating one record of a 照会ログ against its header (docs/formats/traffic-log.md, "Columns"). */
 import type { TrafficColumns, TrafficField } from './traffic-header'
 import { timestampMonthJst } from './timestamp'
 

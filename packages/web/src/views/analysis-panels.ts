@@ -8,7 +8,7 @@ import { h } from './dom'
 import { basisLabel, fairnessReport, renderFairnessShapley, renderTargets } from './fairness'
 import type { Topology } from '@warikan/core/network'
 import { readTopology, renderNetwork, SAMPLE_TOPOLOGY } from './network'
-import { empty, loadInto, panel, showNotImplemented, type Panel } from './panel'
+import { empty, loadInto, panel, type Panel } from './panel'
 
 export interface AnalysisPanel {
   key: string
@@ -41,7 +41,7 @@ export function divergencePanel(state: AppState): AnalysisPanel {
     panel: p,
     followsEdits: true,
     load: () =>
-      loadInto(p, 'divergence', async () => {
+      loadInto(p, async () => {
         const cur = state.current
         if (!cur) return
         const scenario = cur.computed.scenario
@@ -91,8 +91,6 @@ export function heatmapPanel(state: AppState): AnalysisPanel {
     followsEdits: true,
     load: async () => {
       const cur = state.current
-      if (cur?.trafficNote?.includes('未実装'))
-        return showNotImplemented(p, 'GET /api/scenarios/:id/traffic')
       if (!cur?.traffic || !cur.computed.scenario)
         return empty(p, cur?.trafficNote ?? '照会ログがありません。')
       renderHeatmap(p, cur.computed.scenario, cur.traffic)
@@ -107,8 +105,6 @@ export function monthlyPanel(state: AppState): AnalysisPanel {
     panel: p,
     load: async () => {
       const cur = state.current
-      if (cur?.trafficNote?.includes('未実装'))
-        return showNotImplemented(p, 'GET /api/scenarios/:id/traffic')
       renderMonthly(p, cur?.monthly ?? [])
     },
   }
@@ -125,7 +121,7 @@ export function targetsPanel(state: AppState): AnalysisPanel {
     panel: p,
     followsEdits: true,
     load: () =>
-      loadInto(p, 'GET /api/scenarios/:id/fairness', async () => {
+      loadInto(p, async () => {
         if (state.current?.computed.issues.length) return empty(p, INVALID)
         const basis = basisLabel(state)
         const report = await fairnessReport(state)
@@ -146,7 +142,7 @@ export function shapleyPanel(state: AppState): AnalysisPanel {
     panel: p,
     followsEdits: true,
     load: () =>
-      loadInto(p, 'GET /api/scenarios/:id/fairness', async () => {
+      loadInto(p, async () => {
         if (state.current?.computed.issues.length) return empty(p, INVALID)
         const basis = basisLabel(state)
         const report = await fairnessReport(state)
@@ -166,7 +162,7 @@ export function patternsPanel(state: AppState): AnalysisPanel {
     panel: p,
     followsEdits: true,
     load: () =>
-      loadInto(p, 'patterns', async () => {
+      loadInto(p, async () => {
         const cur = state.current
         if (!cur) return
         const scenario = cur.computed.scenario
@@ -198,9 +194,8 @@ export function networkPanel(state: AppState, editable: boolean): AnalysisPanel 
     'ネットワーク構成と検査結果',
     'セグメント・ファイアウォール配置を規則 NET-001〜006 で検査します。',
   )
-  const route = 'POST /api/network/check'
   const run = () =>
-    loadInto(p, route, async () => {
+    loadInto(p, async () => {
       let topology: Topology
       try {
         const read = readTopology(JSON.parse(topologyText))

@@ -35,15 +35,6 @@ export function replace(el: Element, ...children: Array<Child | Child[]>): void 
   append(el, children)
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg'
-
-export function svg(tag: string, attrs: Record<string, string | number> = {}, text?: string) {
-  const el = document.createElementNS(SVG_NS, tag)
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v))
-  if (text !== undefined) el.textContent = text
-  return el
-}
-
 /** A simple data table (used as the text alternative behind every chart). */
 export function dataTable(
   caption: string,

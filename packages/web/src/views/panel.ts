@@ -55,24 +55,7 @@ export function destroyChart(host: HTMLElement): void {
   delete (host as { chart?: Chart }).chart
 }
 
-/** A route answered 501: the feature is in the contract but not built yet. */
-export function showNotImplemented(p: Panel, route: string): void {
-  destroyChart(p.body)
-  replace(
-    p.body,
-    h(
-      'div',
-      { class: 'not-implemented', role: 'status' },
-      h('strong', {}, '未実装'),
-      h('p', {}, `この分析はサーバ側でまだ実装されていません（${route} が 501 を返しました）。`),
-      h('p', { class: 'muted' }, '機能が追加されると自動的に表示されます。'),
-    ),
-  )
-  replace(p.alt, h('p', {}, '未実装のためデータはありません。'))
-}
-
 export function showError(p: Panel, err: unknown): void {
-  if (err instanceof ApiError && err.notImplemented) return
   // 4xx: the scenario lacks what the analysis needs (e.g. no pattern catalogue): say so, calmly.
   if (err instanceof ApiError && err.status >= 400 && err.status < 500)
     return empty(p, `この分析は表示できません: ${err.message}`)
@@ -90,14 +73,13 @@ export function showError(p: Panel, err: unknown): void {
   replace(p.alt, '')
 }
 
-/** Run a loader for a panel, mapping 501 to the 未実装 panel and other failures to a message. */
-export async function loadInto(p: Panel, route: string, load: () => Promise<void>): Promise<void> {
+/** Run a loader for a panel, showing a failure as a message in the panel. */
+export async function loadInto(p: Panel, load: () => Promise<void>): Promise<void> {
   p.el.setAttribute('aria-busy', 'true')
   try {
     await load()
   } catch (e) {
-    if (e instanceof ApiError && e.notImplemented) showNotImplemented(p, route)
-    else showError(p, e)
+    showError(p, e)
   } finally {
     p.el.removeAttribute('aria-busy')
   }

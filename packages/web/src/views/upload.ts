@@ -94,8 +94,6 @@ function failure(e: unknown, filename: string, retryForced: () => void): HTMLEle
       ),
       h('button', { type: 'button', onclick: retryForced }, 'それでも取り込む（強制）'),
     )
-  if (e.notImplemented)
-    return h('p', { role: 'alert' }, '照会ログの取込はまだ実装されていません（未実装）。')
   const details: ErrorDetail[] = e.details
   return h(
     'div',
