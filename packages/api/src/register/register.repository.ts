@@ -107,11 +107,6 @@ export async function updateServiceRow(
   return r?.version
 }
 
-export async function deleteServiceRow(db: Executor, id: number): Promise<boolean> {
-  const r = await db.deleteFrom('external_service').where('id', '=', id).executeTakeFirst()
-  return Number(r.numDeletedRows) > 0
-}
-
 export async function selectConsortiumIdByName(
   db: Executor,
   name: string,

@@ -26,12 +26,6 @@ export type SlaWriteResult<T> =
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'conflict'; currentVersion: number }
 
-export const KIND_JA: Record<SlaDocumentKind, string> = {
-  sla: 'SLA',
-  incidents: '障害記録',
-  continuity: '継続性対策',
-}
-
 /** The stored text of a document, validated for its kind (an incident log against its SLA file). */
 async function validated(
   db: Kysely<Database>,

@@ -92,9 +92,6 @@ export const planSchema = z.looseObject({
     .optional(),
 })
 
-export type PlanInput = z.input<typeof planSchema>
 export type Plan = z.output<typeof planSchema>
-export type PlanMember = z.output<typeof planMemberSchema>
-export type PlanCost = z.output<typeof planCostSchema>
 export type YearlyValue = z.output<typeof yearlyValue>
 export type PlanDecimal = z.output<typeof planDecimal>

@@ -34,7 +34,6 @@ const timeRange = z
     '"HH:MM-HH:MM" の形で書きます (expected "08:30-18:00")',
   )
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
-export type Weekday = (typeof WEEKDAYS)[number]
 
 const weeklySchema = z
   .object(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(timeRange).optional()])))
@@ -165,4 +164,3 @@ export const slaSchema = z
 export type SlaFile = z.output<typeof slaSchema>
 export type SlaService = z.output<typeof slaServiceSchema>
 export type ServiceHours = z.output<typeof serviceHoursSchema>
-export type Counting = z.output<typeof countingSchema>
