@@ -15,6 +15,8 @@ export type ApiErrorCode =
   | 'internal'
   | 'not_implemented'
   | 'timeout'
+  | 'request_timeout'
+  | 'unavailable'
 
 const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   bad_request: 400,
@@ -30,6 +32,8 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   internal: 500,
   not_implemented: 501,
   timeout: 504,
+  request_timeout: 408,
+  unavailable: 503,
 }
 
 /** One problem in the input: a JSON path (`members.3.population`) or a CSV line, and the field. */
