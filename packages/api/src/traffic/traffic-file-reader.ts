@@ -20,7 +20,7 @@ import {
   type TrafficLogProblem,
 } from '@warikan/core/traffic'
 import { trafficByteReader } from './byte-reader'
-import { detectEncoding, type LogEncoding } from './text-encoding'
+import { detectEncoding, detectFileEncoding, type LogEncoding } from './text-encoding'
 import { firstRecordEnd } from './record-boundary'
 import { parseUnits, unitCounter, type UnitPlan, type UnitResult } from './traffic-range-reader'
 import type { WorkerReply, WorkerRequest } from './traffic-worker-protocol'
@@ -81,6 +81,15 @@ export async function readTrafficFile(
   options: TrafficFileOptions = {},
 ): Promise<TrafficFileResult> {
   const { size } = await stat(file)
+  if (options.encoding === undefined) {
+    // judged on the whole file, not its first block (traffic-log names may come late)
+    const fd = openSync(file, 'r')
+    try {
+      options = { ...options, encoding: detectFileEncoding(fd, size) }
+    } finally {
+      closeSync(fd)
+    }
+  }
   const threads = options.threads ?? defaultThreads()
   if (
     !options.onRow &&
