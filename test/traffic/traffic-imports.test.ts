@@ -21,7 +21,8 @@ import {
   storedRowCount,
   storedTraffic,
 } from '../../packages/api/src/traffic/traffic.service'
-import { importScenario } from '../../packages/api/src/scenario/scenario.service'
+import { importScenario, listScenarios } from '../../packages/api/src/scenario/scenario.service'
+import { seedDemo } from '../../packages/api/src/http/demo-seed'
 import { harness, type Harness } from '../api/api-harness'
 import { cli } from '../helpers/cli'
 import { testDatabases } from '../helpers/databases'
@@ -171,6 +172,29 @@ for (const database of testDatabases()) {
 }
 
 describe.each(testDatabases())('audit in the same transaction ($name)', (database) => {
+  it('the demo seed imports its sample log through the same service: audited with the import', async () => {
+    const handle = await database.create()
+    try {
+      await seedDemo(handle.db)
+      const withTraffic = []
+      for (const s of await listScenarios(handle.db)) {
+        const imports = await listTrafficImports(handle.db, s.id)
+        if (imports?.length) withTraffic.push({ id: s.id, importId: imports[0]!.id })
+      }
+      expect(withTraffic).toHaveLength(1)
+      const audit = await listAudit(handle.db, { scenarioId: withTraffic[0]!.id })
+      expect(audit).toContainEqual(
+        expect.objectContaining({
+          action: 'traffic.import',
+          target: `traffic_import:${withTraffic[0]!.importId}`,
+          after: expect.objectContaining({ rows: 3000 }),
+        }),
+      )
+    } finally {
+      await handle.close()
+    }
+  })
+
   it('when the audit entry cannot be written, the import is not stored either', async () => {
     const handle = await database.create()
     try {
