@@ -24,9 +24,11 @@ export type UploadOutcome =
   | ImportOutcome
   | { ok: false; reason: 'too-large'; maxBytes: number }
   | { ok: false; reason: 'timeout'; afterMs: number; bytes: number }
+  | { ok: false; reason: 'aborted'; bytes: number }
 
 type Spooled =
-  { ok: true; bytes: number } | Extract<UploadOutcome, { reason: 'too-large' | 'timeout' }>
+  | { ok: true; bytes: number }
+  | Extract<UploadOutcome, { reason: 'too-large' | 'timeout' | 'aborted' }>
 
 /** Writes the body to `file` within the limits; the body is cancelled when a limit is hit. */
 export async function spoolBody(
@@ -43,10 +45,15 @@ export async function spoolBody(
     for (;;) {
       const left = limits.timeoutMs - (Date.now() - started)
       const wait = Math.max(0, Math.min(left, limits.idleMs))
-      const next = await Promise.race([
-        reader.read(),
-        new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), wait))),
-      ])
+      let next: Awaited<ReturnType<typeof reader.read>> | 'late'
+      try {
+        next = await Promise.race([
+          reader.read(),
+          new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), wait))),
+        ])
+      } catch {
+        return { ok: false, reason: 'aborted', bytes } // the client went away mid-body
+      }
       clearTimeout(timer)
       if (next === 'late') {
         void reader.cancel().catch(() => {})

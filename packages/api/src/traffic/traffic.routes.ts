@@ -51,11 +51,9 @@ export const TrafficUploadSchema = z
     summary: z.object({
       importId: z.number().int(),
       sha256: z.string().openapi({ description: 'ファイルのバイト列の sha256' }),
-      recordsSha256: z
-        .string()
-        .openapi({
-          description: '読み取った行 (正規化後) の sha256。同じ行なら文字コードが違っても同じ',
-        }),
+      recordsSha256: z.string().openapi({
+        description: '読み取った行 (正規化後) の sha256。同じ行なら文字コードが違っても同じ',
+      }),
       encoding: z.enum(['utf-8', 'shift_jis']),
       replaced: z.boolean(),
       replacedImports: z.array(z.number().int()),
@@ -263,6 +261,7 @@ export function registerTrafficRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           force: flagOn(query.force),
           encoding: query.encoding === undefined ? undefined : encodingNamed(query.encoding),
           actor: actorOf(c.get('principal')),
+          threads: 2, // always read in a worker: the server's thread stays free while a log is validated
         },
       )
     } finally {
@@ -281,6 +280,11 @@ export function registerTrafficRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           throw new ApiError(
             'request_timeout',
             `照会ログが時間内に届きませんでした (${formatInteger(outcome.bytes)} バイト受信)。何も保存していません (upload timed out)`,
+          )
+        case 'aborted':
+          throw new ApiError(
+            'bad_request',
+            `照会ログの送信が途中で切れました (${formatInteger(outcome.bytes)} バイト受信)。何も保存していません (upload aborted)`,
           )
         case 'duplicate':
           throw new ApiError(
