@@ -122,7 +122,7 @@ const percentile = (xs: number[], p: number) => {
 
 it(
   "consortium A trickles an upload while consortium B saves 8 times: every save succeeds; A's log is stored",
-  { timeout: 60_000 },
+  { timeout: 120_000 },
   async () => {
     const { file, a, b } = await setup('trickle')
     const url = await serve(file)
@@ -156,7 +156,7 @@ it(
 
 it(
   'db import-traffic from another process while the server saves: every save succeeds',
-  { timeout: 60_000 },
+  { timeout: 120_000 },
   async () => {
     const { file, a, b } = await setup('cli')
     const url = await serve(file)
@@ -200,10 +200,10 @@ it(
 
 it(
   'more uploads than the server takes at once: 503 with Retry-After, nothing stored; an upload that stalls: 408',
-  { timeout: 60_000 },
+  { timeout: 120_000 },
   async () => {
     const { file, a, b } = await setup('gate')
-    const url = await serve(file, { WARIKAN_UPLOADS_AT_ONCE: '1', WARIKAN_UPLOAD_IDLE_MS: '1500' })
+    const url = await serve(file, { WARIKAN_UPLOADS_AT_ONCE: '1', WARIKAN_UPLOAD_IDLE_MS: '3000' })
     const first = openUpload(url, a.scenarioId, a.token)
     await first.write(HEADER + LINE)
     await sleep(300)
@@ -214,6 +214,17 @@ it(
     expect(refused.status).toBe(503)
     expect(refused.retryAfter).toMatch(/^\d+$/)
     expect(JSON.parse(refused.body).error.code).toBe('unavailable')
+    // a burst of 20 more while the first is open: all refused at once, and the server keeps answering
+    const burst = Array.from({ length: 20 }, () => openUpload(url, b.scenarioId, b.token))
+    for (const u of burst) void u.write(HEADER + LINE).then(() => u.req.end())
+    const t0 = performance.now()
+    const me = await fetch(`${url}/api/me`, { headers: { Authorization: `Bearer ${b.token}` } })
+    const meMs = performance.now() - t0
+    expect(me.status).toBe(200)
+    const statuses = await Promise.all(burst.map((u) => u.done.then((r) => r.status)))
+    expect(statuses).toEqual(Array(20).fill(503))
+    console.log(`/api/me during a burst of 20 refused uploads: ${meMs.toFixed(0)} ms`)
+    expect(meMs).toBeLessThan(1000)
     // the first one stalls past the idle limit
     const stalled = await first.done
     expect(stalled.status).toBe(408)
