@@ -20,7 +20,7 @@ import type { Kysely } from 'kysely'
 import { CLI_ACTOR, recordAudit, type Actor } from '../audit/audit.service'
 import type { Database } from '../db/database'
 import type { LogEncoding } from './text-encoding'
-import { defaultThreads, WORKER_LIMITS, workerUrl, type ReadProgress } from './traffic-file-reader'
+import { WORKER_LIMITS, workerUrl, type ReadProgress } from './traffic-file-reader'
 import {
   stagedBatches,
   stageTrafficFile,
@@ -66,7 +66,10 @@ export interface ImportOptions {
   force?: boolean | undefined
   encoding?: LogEncoding | undefined
   onProgress?: ((p: ReadProgress) => void) | undefined
-  /** 2+: stage in a worker thread (default: cores); 1: on this thread */
+  /**
+   * 2+: read the file in a worker thread, so this thread stays free (the server); 1 (default): on this
+   * thread, which saves the worker's start (the CLI has nothing else to do meanwhile)
+   */
   threads?: number | undefined
   /** who imports (audit trail and the list of imports); default the CLI */
   actor?: Actor | undefined
@@ -100,7 +103,7 @@ export async function importTrafficFile(
     const progress = (bytes: number, rows: number) =>
       options.onProgress?.({ bytes, totalBytes: size, rows })
     const staged =
-      (options.threads ?? defaultThreads()) > 1
+      (options.threads ?? 1) > 1
         ? await stageInWorker(request, progress)
         : stageTrafficFile(request, progress)
     if (!staged.ok) return { ok: false, reason: 'invalid', problem: staged.problem }
