@@ -1,4 +1,5 @@
 /** Which text encoding a 照会ログ is in: UTF-8 (BOM or not) or Shift_JIS/CP932, detected or forced. */
+import { isAscii } from 'node:buffer'
 import { readSync } from 'node:fs'
 import { CliError } from '../cli/errors'
 
@@ -70,9 +71,10 @@ export function detectFileEncoding(fd: number, size: number): LogEncoding {
     if (got === 0) break
     if (position === 0 && got >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
       return 'utf-8'
-    let i = 0
-    while (i < got && buf[i]! < 0x80) i++
-    if (i < got) {
+    const block = buf.subarray(0, got)
+    if (!isAscii(block)) {
+      let i = 0
+      while (block[i]! < 0x80) i++
       const sample = Buffer.allocUnsafe(SAMPLE_BYTES)
       const n = readSync(fd, sample, 0, SAMPLE_BYTES, position + i)
       return detectEncoding(sample.subarray(0, n))
