@@ -606,6 +606,7 @@ export class TrafficByteReader {
       if ((c === LF) !== (k === n - 1)) return -1
       p = q + 1
     }
+    if (p - start > MAX_RECORD_BYTES) return -1 // the general path reports it
     const line = this.line
     this.line = line + 1
     this.rows++
