@@ -1,10 +1,11 @@
 /**
- * The byte reader (what the CLI, workers and imports use) against the text reader (the reference, RFC 4180 on
- * strings): same acceptance, same problem (line, field, message), same sums, whatever the chunking.
+ * The byte reader (what the CLI, workers and imports use) against the text reader (the test-only reference,
+ * RFC 4180 on strings: reference/): same acceptance, same problem (line, field, message), same sums, whatever the chunking.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readTrafficLogText, timestampEpochMs } from '../../packages/core/src/traffic'
+import { timestampEpochMs } from '../../packages/core/src/traffic'
+import { readTrafficLogText } from './reference/traffic-log-reader'
 import { trafficByteReader } from '../../packages/api/src/traffic/byte-reader'
 
 const encoder = new TextEncoder()

@@ -26,6 +26,16 @@ const envSchema = z.object({
   WARIKAN_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** the sampled Shapley value's bound per request, in marginal evaluations (≈ 0.5–1 s on one core) */
   WARIKAN_FAIRNESS_MAX_WORK: z.coerce.number().int().positive().default(30_000_000),
+  /** a 照会ログ upload's whole body must arrive within this (default 15 min) */
+  WARIKAN_UPLOAD_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60_000),
+  /** … with no pause longer than this between two chunks */
+  WARIKAN_UPLOAD_IDLE_MS: z.coerce.number().int().positive().default(60_000),
+  /** uploads taken at once; more get 503 with Retry-After */
+  WARIKAN_UPLOADS_AT_ONCE: z.coerce.number().int().positive().default(2),
 })
 
 export type Env = z.infer<typeof envSchema>

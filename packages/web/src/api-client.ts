@@ -64,6 +64,19 @@ export interface UploadResult {
   file?: unknown
   summary?: unknown
 }
+/** One imported 照会ログ (GET /api/scenarios/:id/traffic/imports). */
+export interface TrafficImport {
+  id: number
+  fileName: string
+  rows: number
+  encoding: string
+  sha256: string
+  recordsSha256: string | null
+  periodFrom: string | null
+  periodTo: string | null
+  importedBy: string | null
+  importedAt: string
+}
 /** A finding of `POST /api/network/check` (without ?explain): the core's, less the explanations. */
 export type Finding = Pick<CoreFinding, 'rule' | 'severity' | 'message' | 'path'>
 
@@ -166,6 +179,13 @@ export class ApiClient {
     )
   traffic = (id: ScenarioSummary['id']) =>
     this.request<TrafficResponse>('GET', `/api/scenarios/${id}/traffic`)
+  trafficImports = (id: ScenarioSummary['id']) =>
+    this.request<{ imports: TrafficImport[] }>('GET', `/api/scenarios/${id}/traffic/imports`)
+  removeTrafficImport = (id: ScenarioSummary['id'], importId: number) =>
+    this.request<{ removed: TrafficImport }>(
+      'DELETE',
+      `/api/scenarios/${id}/traffic/imports/${importId}`,
+    )
   divergence = (id: ScenarioSummary['id']) =>
     this.request<unknown>('GET', `/api/scenarios/${id}/divergence`)
   fairness = (id: ScenarioSummary['id']) =>
@@ -187,10 +207,15 @@ export class ApiClient {
     filename: string,
     onProgress: (loaded: number, total: number) => void,
     force = false,
+    encoding?: 'utf-8' | 'shift_jis',
   ): Promise<UploadResult> {
+    const query = new URLSearchParams()
+    if (force) query.set('force', '1')
+    if (encoding) query.set('encoding', encoding)
+    const qs = query.toString() ? `?${query.toString()}` : ''
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest()
-      xhr.open('POST', `${this.base}/api/scenarios/${id}/traffic${force ? '?force=1' : ''}`)
+      xhr.open('POST', `${this.base}/api/scenarios/${id}/traffic${qs}`)
       for (const [k, v] of Object.entries(this.headers({ 'Content-Type': 'text/csv' })))
         xhr.setRequestHeader(k, v)
       xhr.setRequestHeader('X-Filename', encodeURIComponent(filename))

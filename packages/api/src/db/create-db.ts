@@ -3,7 +3,15 @@ import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type SqliteDialectConfig,
+} from 'kysely'
 import type pg from 'pg'
 import type { Database } from './database'
 
@@ -57,13 +65,33 @@ export function createDb(target: DbTarget): Db {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
   })
   return {
     db,
     dialect: 'sqlite',
     close: () => db.destroy(),
     changeToken: sqliteChangeToken(sqlite),
+  }
+}
+
+/**
+ * Transactions begin IMMEDIATE: one that reads, then writes takes the write lock first (waiting up to
+ * busy_timeout while another process — `db import-traffic`, a second server — commits) instead of failing
+ * with SQLITE_BUSY when that process committed between its read and its write (WAL snapshots).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config)
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.config)
   }
 }
 

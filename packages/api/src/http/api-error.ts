@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'internal'
   | 'timeout'
+  | 'request_timeout'
   | 'unavailable'
 
 const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
@@ -29,6 +30,7 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   rate_limited: 429,
   internal: 500,
   timeout: 504,
+  request_timeout: 408,
   unavailable: 503,
 }
 

@@ -1,9 +1,8 @@
 /**
- * Reading one 照会ログ file in constant memory. Small files, and imports (which need every row), are read on
- * this thread as a stream; large files being only summed are cut at record boundaries into slices that worker
- * threads parse in parallel (traffic-worker.ts), the results merged in file order.
+ * Summing one 照会ログ file in constant memory (`warikan traffic`, `allocate --traffic`). Small files are read
+ * on this thread as a stream; large files are cut at record boundaries into slices that worker threads parse
+ * in parallel (traffic-worker.ts), the results merged in file order. (Imports read through traffic-stage.ts.)
  */
-import { createHash } from 'node:crypto'
 import { closeSync, createReadStream, openSync } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -15,12 +14,11 @@ import {
   TrafficAggregator,
   blankProblem,
   type TrafficByteReader,
-  type TrafficByteRow,
   type TrafficColumns,
   type TrafficLogProblem,
 } from '@warikan/core/traffic'
 import { trafficByteReader } from './byte-reader'
-import { detectEncoding, type LogEncoding } from './text-encoding'
+import { detectEncoding, detectFileEncoding, type LogEncoding } from './text-encoding'
 import { firstRecordEnd } from './record-boundary'
 import { parseUnits, unitCounter, type UnitPlan, type UnitResult } from './traffic-range-reader'
 import type { WorkerReply, WorkerRequest } from './traffic-worker-protocol'
@@ -32,19 +30,10 @@ export interface ReadProgress {
 }
 
 export interface TrafficFileOptions {
-  /** forced encoding; detected from the first block otherwise */
+  /** forced encoding; detected from the whole file otherwise (text-encoding.ts) */
   encoding?: LogEncoding | undefined
-  /** every valid row (a reused object), in file order; forces the single-thread path */
-  onRow?: (row: TrafficByteRow, line: number) => void
-  /** awaited after each block (flush batched rows here) */
-  afterBlock?: () => Promise<void>
   onProgress?: (p: ReadProgress) => void
-  /** sha256 of the file's bytes (single-thread path only) */
-  hash?: boolean
-  /**
-   * threads parsing a file that is only summed (this one + workers); 1 = this thread only. Default:
-   * {@link defaultThreads}. Imports (onRow) and hashing always read on this thread.
-   */
+  /** threads summing the file (this one + workers); 1 = this thread only. Default: {@link defaultThreads} */
   threads?: number
   /** files at least this big are summed by several threads (default PARALLEL_THRESHOLD_BYTES) */
   parallelMinBytes?: number
@@ -60,7 +49,6 @@ export type TrafficFileResult =
       encoding: LogEncoding
       rows: number
       aggregator: TrafficAggregator
-      sha256: string | undefined
       /** threads that parsed the file */
       threads: number
     }
@@ -81,13 +69,17 @@ export async function readTrafficFile(
   options: TrafficFileOptions = {},
 ): Promise<TrafficFileResult> {
   const { size } = await stat(file)
+  if (options.encoding === undefined) {
+    // judged on the whole file, not its first block (traffic-log names may come late)
+    const fd = openSync(file, 'r')
+    try {
+      options = { ...options, encoding: detectFileEncoding(fd, size) }
+    } finally {
+      closeSync(fd)
+    }
+  }
   const threads = options.threads ?? defaultThreads()
-  if (
-    !options.onRow &&
-    !options.hash &&
-    threads > 1 &&
-    size >= (options.parallelMinBytes ?? PARALLEL_THRESHOLD_BYTES)
-  ) {
+  if (threads > 1 && size >= (options.parallelMinBytes ?? PARALLEL_THRESHOLD_BYTES)) {
     const parallel = await readParallel(file, size, threads, options)
     if (parallel) return parallel
   }
@@ -110,41 +102,33 @@ async function readSequential(
   }
 }
 
-/** Reads a log from any byte stream (a file, an HTTP upload) on this thread. */
+/** Sums a log from any byte stream on this thread. */
 export async function readTrafficStream(
   source: AsyncIterable<Uint8Array>,
   options: TrafficFileOptions & { totalBytes?: number } = {},
 ): Promise<TrafficFileResult> {
   const size = options.totalBytes ?? 0
-  const hash = options.hash ? createHash('sha256') : undefined
   let encoding = options.encoding
   let reader: TrafficByteReader | undefined
   let bytes = 0
   for await (const chunk of source) {
     if (reader?.failed) break
-    hash?.update(chunk)
     if (!reader) {
       encoding ??= detectEncoding(chunk)
-      reader = trafficByteReader(
-        encoding,
-        options.onRow ? { onRow: options.onRow, text: true } : {},
-      )
+      reader = trafficByteReader(encoding)
     }
     reader.push(chunk)
     bytes += chunk.length
-    if (options.afterBlock) await options.afterBlock()
     options.onProgress?.({ bytes, totalBytes: size, rows: reader.rowCount })
   }
   reader ??= trafficByteReader(encoding ?? 'utf-8')
   const result = reader.end()
-  if (options.afterBlock) await options.afterBlock()
   if (!result.ok) return result
   return {
     ok: true,
     encoding: encoding ?? 'utf-8',
     rows: result.rows,
     aggregator: reader.aggregator,
-    sha256: hash?.digest('hex'),
     threads: 1,
   }
 }
@@ -288,7 +272,7 @@ async function readParallel(
       previousEnd = r.end
     }
     options.onProgress?.({ bytes: size, totalBytes: size, rows })
-    return { ok: true, encoding, rows, aggregator, sha256: undefined, threads }
+    return { ok: true, encoding, rows, aggregator, threads }
   } finally {
     await Promise.all(workers.map((w) => w.terminate()))
   }

@@ -1,15 +1,14 @@
 /**
  * Worker thread for 照会ログ files: either sums units (byte ranges) read straight from the file
- * (traffic-range-reader.ts), so the cores share the parsing and no bytes pass between threads; or parses a
- * file in order for a stored import and hands the rows over in batches (traffic-row-stream.ts), so the main
- * thread only inserts. Started by traffic-file-reader.ts (bundled, so no TypeScript loader runs here).
+ * (traffic-range-reader.ts), so the cores share the parsing and no bytes pass between threads; or validates
+ * and stages a file for a stored import (traffic-stage.ts), so the main thread stays free meanwhile. Started by traffic-file-reader.ts (bundled, so no TypeScript loader runs here).
  */
 import { closeSync, openSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
 import { TrafficAggregator } from '@warikan/core/traffic'
 import { parseUnits } from './traffic-range-reader'
-import { streamRows } from './traffic-row-stream'
-import type { WorkerReply, WorkerRequest } from './traffic-worker-protocol'
+import { stageTrafficFile } from './traffic-stage'
+import type { StageReply, WorkerReply, WorkerRequest } from './traffic-worker-protocol'
 
 const port = parentPort
 if (!port) throw new Error('traffic-worker.ts must run in a worker thread')
@@ -20,9 +19,15 @@ const failure = (e: unknown): WorkerReply => ({
 })
 
 port.on('message', (msg: WorkerRequest) => {
-  if (msg.type === 'import') {
+  if (msg.type === 'stage') {
+    let last = 0
     try {
-      streamRows(msg, (m, transfer) => port.postMessage(m, transfer))
+      const result = stageTrafficFile(msg, (bytes, rows) => {
+        if (bytes - last < 8 << 20) return
+        last = bytes
+        port.postMessage({ type: 'progress', bytes, rows } satisfies StageReply)
+      })
+      port.postMessage({ type: 'staged', result } satisfies StageReply)
     } catch (e) {
       port.postMessage(failure(e))
     }

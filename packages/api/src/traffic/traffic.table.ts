@@ -10,6 +10,13 @@ export interface TrafficImportTable {
   encoding: string
   row_count: number
   imported_at: Generated<string | Date>
+  /** sha256 of the rows as read (decoded and normalised; traffic-stage.ts); null for imports made before it */
+  records_sha256: string | null
+  /** the earliest and latest timestamp, ms since 1970 UTC; null when the file has no rows */
+  first_at: number | null
+  last_at: number | null
+  /** the actor's name (token name, or `cli`) */
+  imported_by: string | null
 }
 
 /** One log row as read (its 1-based line; the timestamp as an instant; codes as lookup ids). */

@@ -7,6 +7,7 @@
  * ({@link readTrafficRow}), so both paths accept and reject exactly the same rows with the same messages.
  * Only the partial last record is carried between chunks.
  */
+import { formatInteger } from '../format/ja'
 import { resolveTrafficHeader, type TrafficColumns } from './traffic-header'
 import { TrafficAggregator } from './traffic-aggregator'
 import { FNV_OFFSET, FNV_PRIME, InstitutionTable, type BytesDecoder } from './institution-table'
@@ -15,7 +16,7 @@ import {
   type TrafficLogProblem,
   type TrafficLogReaderOptions,
   type TrafficLogResult,
-} from './traffic-log-reader'
+} from './traffic-log-problem'
 import { emptyTrafficRow, readTrafficRow, type TrafficRow } from './traffic-row'
 import {
   jstIsoMonth,
@@ -81,6 +82,26 @@ export interface TrafficByteReaderOptions extends Pick<
   /** fill `instant` and `procedure` of each row (`timestamp` text only where the row took the text path) */
   text?: boolean
 }
+
+/**
+ * The longest record (one row, every field with its quotes) a log may hold. A 照会ログ row is well under 1 KiB;
+ * the limit keeps a runaway field — a quote that never closes, a file that is not a log — from being
+ * rescanned chunk after chunk (work quadratic in its length) and turns it into a clear error.
+ */
+export const MAX_RECORD_BYTES = 64 * 1024
+
+export const longRecordProblem = (line: number): TrafficLogProblem => ({
+  line,
+  field: 'line',
+  message: `1 行が ${formatInteger(MAX_RECORD_BYTES)} バイトを超えています。引用符 (") の閉じ忘れか、照会ログではないファイルです (record longer than ${MAX_RECORD_BYTES / 1024} KiB: an unclosed quote?)`,
+})
+
+export const crOnlyProblem = (line: number): TrafficLogProblem => ({
+  line,
+  field: 'line',
+  message:
+    '改行が CR だけです。CRLF か LF の改行で保存し直してください (CR-only line ends are not read; save with CRLF or LF)',
+})
 
 export const encodingProblem = (encoding: string, line: number): TrafficLogProblem => ({
   line,
@@ -243,8 +264,19 @@ export class TrafficByteReader {
         }
       }
       const next = this.scanRecord(buf, i, len, final)
-      if (next === -1) return i // unfinished: carry it
+      if (next === -1) {
+        // unfinished: carry it — unless it is already too long (each chunk would rescan it)
+        if (len - i > MAX_RECORD_BYTES) {
+          this.stop(longRecordProblem(this.line))
+          return len
+        }
+        return i
+      }
       if (next === -2) return len // syntax error (stopped)
+      if (next - i > MAX_RECORD_BYTES) {
+        this.stop(longRecordProblem(this.line))
+        return len
+      }
       const startLine = this.line
       this.line += this.lines
       if (this.high !== 0 && !this.validEncoding(buf, i, next)) {
@@ -417,7 +449,21 @@ export class TrafficByteReader {
     return this.decode(b.subarray(this.starts[i]!, this.ends[i]!))
   }
 
+  /** An unquoted CR that does not end the record (scanRecord strips the CR of a CRLF): a CR-only line end. */
+  private strayCarriageReturn(buf: Uint8Array): boolean {
+    for (let k = 0; k < this.count; k++) {
+      if (this.quoted[k]) continue
+      const at = buf.indexOf(CR, this.starts[k]!)
+      if (at >= 0 && at < this.ends[k]!) return true
+    }
+    return false
+  }
+
   private record(buf: Uint8Array, line: number): void {
+    if (this.strayCarriageReturn(buf)) {
+      this.stop(crOnlyProblem(line))
+      return
+    }
     const count = this.count
     const blank = count === 1 && !this.anyQuoted && this.ends[0] === this.starts[0]
     if (blank) {
@@ -500,19 +546,24 @@ export class TrafficByteReader {
         let h = FNV_OFFSET
         while (q < len) {
           c = buf[q]!
-          if (c === COMMA || c === LF || c >= 0x80) break
+          if (c === COMMA || c === LF || c === CR || c >= 0x80) break
           h = Math.imul(h ^ c, FNV_PRIME)
           q++
         }
         if (q >= len || c >= 0x80 || q === p) return -1
         const a = buf[p]!
         const b = buf[q - 1]!
-        if (a === QUOTE || a === SPACE || a === TAB || b === SPACE || b === TAB || b === CR)
-          return -1
+        if (a === QUOTE || a === SPACE || a === TAB || b === SPACE || b === TAB) return -1
         let id = t.findHashed(h, buf, p, q)
         if (id < 0) id = t.internBytes(buf, p, q, this.decode)
         if (role === REQUESTER) requester = id
         else provider = id
+        if (c === CR) {
+          // only the CR of a CRLF that ends the record
+          if (k !== n - 1 || q + 1 >= len || buf[q + 1] !== LF) return -1
+          q++
+          c = LF
+        }
       } else if (
         role === TIMESTAMP &&
         p + 25 < len &&
@@ -531,11 +582,16 @@ export class TrafficByteReader {
       } else {
         while (q < len) {
           c = buf[q]!
-          if (c === COMMA || c === LF || c >= 0x80) break
+          if (c === COMMA || c === LF || c === CR || c >= 0x80) break
           q++
         }
         if (q >= len || c >= 0x80 || (q > p && buf[p] === QUOTE)) return -1
-        const end = c === LF && q > p && buf[q - 1] === CR ? q - 1 : q
+        const end = q
+        if (c === CR) {
+          if (k !== n - 1 || q + 1 >= len || buf[q + 1] !== LF) return -1
+          q++
+          c = LF
+        }
         if (role === TIMESTAMP) {
           month = timestampMonthJstBytes(buf, p, end)
           if (month < 0) return -1
@@ -550,6 +606,7 @@ export class TrafficByteReader {
       if ((c === LF) !== (k === n - 1)) return -1
       p = q + 1
     }
+    if (p - start > MAX_RECORD_BYTES) return -1 // the general path reports it
     const line = this.line
     this.line = line + 1
     this.rows++
@@ -623,9 +680,15 @@ export class TrafficByteReader {
       row.timestamp = '' // the instant is what is stored; the text path keeps the text
       row.instant = timestampEpochMsBytes(buf, starts[k]!, ends[k]!)
       k = columns.procedure
+      // a quoted 事務番号 (the other fields are never quoted here) was unescaped into scratch
       const pid =
         k >= 0
-          ? this.procedures.internBytes(buf, starts[k]!, ends[k]!, this.decode)
+          ? this.procedures.internBytes(
+              quoted[k] ? this.scratch : buf,
+              starts[k]!,
+              ends[k]!,
+              this.decode,
+            )
           : this.procedures.internString('')
       row.procedureId = pid
       row.procedure = this.procedures.names[pid]!

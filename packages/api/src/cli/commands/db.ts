@@ -5,13 +5,20 @@ import type { CliContext, CommandHandler } from '../command'
 import { withDatabase } from '../database'
 import { CliError, InputError } from '../errors'
 import { readJsonFile } from '../io'
-import { dbAllocateSubcommand, importTrafficSubcommand } from './traffic'
+import {
+  dbAllocateSubcommand,
+  importTrafficSubcommand,
+  listImportsSubcommand,
+  removeImportSubcommand,
+} from './traffic'
 
 type Sub = (argv: string[], ctx: CliContext) => Promise<number>
 
 /** Sub-commands of `warikan db`; other features register theirs here (e.g. import-traffic). */
 export const dbSubcommands: Record<string, { usage: string; run: Sub }> = {
   'import-traffic': importTrafficSubcommand,
+  imports: listImportsSubcommand,
+  'remove-import': removeImportSubcommand,
   allocate: dbAllocateSubcommand,
   init: {
     usage: 'warikan db init [--db FILE]',

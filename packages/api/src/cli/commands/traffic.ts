@@ -1,4 +1,4 @@
-import { allocate, formatInteger } from '@warikan/core'
+import { allocate, formatInteger, renderTable } from '@warikan/core'
 import { allocationCsv, allocationTable } from '../../allocation/allocation-report'
 import { progressReporter } from '../../traffic/progress-bar'
 import { summarizeTrafficFiles } from '../../traffic/read-traffic-files'
@@ -43,7 +43,10 @@ function threadsFlag(args: ReturnType<typeof parseArgs>): number | undefined {
   return threads
 }
 
-/** `warikan db import-traffic <scenario-id> <file.csv>... [--force]`: one transaction per file. */
+/**
+ * `warikan db import-traffic <scenario-id> <file.csv>... [--force]`: each file staged (read and validated, no
+ * lock), then stored in one transaction with its audit entry.
+ */
 export const importTrafficSubcommand = {
   usage:
     'warikan db import-traffic <scenario-id> <file.csv>... [--force] [--encoding utf-8|shift_jis] [--db FILE] [--threads N]',
@@ -86,7 +89,7 @@ export const importTrafficSubcommand = {
             throw new CliError(`シナリオ ${id} はありません (no such scenario)`, 3)
           if (outcome.reason === 'duplicate')
             throw new CliError(
-              `${file}: 同じ内容のファイルは取り込み済みです (${outcome.existingFile}; sha256 ${outcome.sha256})。再取り込みは --force (already imported)`,
+              `${file}: 同じ行のログは取り込み済みです (${outcome.existingFile}, 取込 ${outcome.existingId}; sha256 ${outcome.sha256})。置き換えるには --force (already imported)`,
               4,
             )
           const p = outcome.problem
@@ -98,7 +101,7 @@ export const importTrafficSubcommand = {
           ])
         }
         ctx.stderr(
-          `${file}: ${formatInteger(outcome.rows)} 行を取り込みました${outcome.replaced ? ' (以前の同一ファイルを置き換え)' : ''} (import ${outcome.importId})\n`,
+          `${file}: ${formatInteger(outcome.rows)} 行を取り込みました${outcome.replaced.length ? ` (同じ行の取込 ${outcome.replaced.join(', ')} を置き換え)` : ''} (import ${outcome.importId}; 書き込みロック ${formatInteger(Math.round(outcome.commitMs))} ms)\n`,
         )
         ctx.stdout(`${outcome.importId}\n`)
       }
@@ -133,6 +136,82 @@ export const dbAllocateSubcommand = {
       return allocationTable(loaded.scenario, result.value)
     })
     ctx.stdout(out)
+    return 0
+  },
+}
+
+const positiveId = (text: string | undefined): number | undefined => {
+  if (text === undefined || !/^[1-9][0-9]{0,15}$/.test(text)) return undefined
+  const n = Number(text)
+  return Number.isSafeInteger(n) ? n : undefined
+}
+
+/** JST wall-clock `YYYY-MM-DD HH:MM` of an instant. */
+const jstMinute = (ms: number | null) =>
+  ms === null ? '—' : new Date(ms + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+/** `warikan db imports <scenario-id>`: the imported 照会ログ of a scenario. */
+export const listImportsSubcommand = {
+  usage: 'warikan db imports <scenario-id> [--format table|json] [--db FILE]',
+  run: async (argv: string[], ctx: CliContext): Promise<number> => {
+    const args = parseArgs(argv, { values: ['db', 'format'] })
+    const id = positiveId(args.positional[0])
+    if (id === undefined || args.positional.length !== 1)
+      throw new CliError(`usage: ${listImportsSubcommand.usage}`, 2)
+    const format = oneOf(flag(args, 'format'), ['table', 'json'] as const, 'table', 'format')
+    const [{ withDatabase }, { listTrafficImports }] = await Promise.all([
+      import('../database'),
+      import('../../traffic/traffic.service'),
+    ])
+    const imports = await withDatabase(args, ctx, ({ db }) => listTrafficImports(db, id))
+    if (!imports) throw new CliError(`シナリオ ${id} はありません (no such scenario)`, 3)
+    if (format === 'json') {
+      ctx.stdout(JSON.stringify(imports, null, 2) + '\n')
+      return 0
+    }
+    ctx.stdout(
+      renderTable(
+        ['取込', 'ファイル', '行数', '期間 (JST)', 'sha256', '取込者', '取込日時'],
+        imports.map((i) => [
+          String(i.id),
+          i.fileName,
+          formatInteger(i.rows),
+          `${jstMinute(i.firstAt)} 〜 ${jstMinute(i.lastAt)}`,
+          i.sha256.slice(0, 12),
+          i.importedBy ?? '—',
+          String(i.importedAt instanceof Date ? i.importedAt.toISOString() : i.importedAt),
+        ]),
+        ['right', 'left', 'right', 'left', 'left', 'left', 'left'],
+      ) + '\n',
+    )
+    return 0
+  },
+}
+
+/** `warikan db remove-import <scenario-id> <import-id>`: one import removed (rows and sums), audited. */
+export const removeImportSubcommand = {
+  usage: 'warikan db remove-import <scenario-id> <import-id> [--db FILE]',
+  run: async (argv: string[], ctx: CliContext): Promise<number> => {
+    const args = parseArgs(argv, { values: ['db'] })
+    const id = positiveId(args.positional[0])
+    const importId = positiveId(args.positional[1])
+    if (id === undefined || importId === undefined || args.positional.length !== 2)
+      throw new CliError(`usage: ${removeImportSubcommand.usage}`, 2)
+    const [{ withDatabase }, { removeTrafficImport }] = await Promise.all([
+      import('../database'),
+      import('../../traffic/traffic.service'),
+    ])
+    const r = await withDatabase(args, ctx, ({ db }) => removeTrafficImport(db, id, importId))
+    if (!r.ok)
+      throw new CliError(
+        r.reason === 'no-scenario'
+          ? `シナリオ ${id} はありません (no such scenario)`
+          : `シナリオ ${id} に取込 ${importId} はありません (no such import)`,
+        3,
+      )
+    ctx.stderr(
+      `取込 ${importId} (${r.removed.fileName}, ${formatInteger(r.removed.rows)} 行) を取り消しました (removed)\n`,
+    )
     return 0
   },
 }

@@ -8,6 +8,7 @@ import * as externalServices from './2026-12-01-060-external-services'
 import * as slaDocuments from './2026-12-01-050-sla-documents'
 import * as tokenLifecycle from './2026-12-01-040-token-lifecycle'
 import * as plans from './2026-12-01-010-plans'
+import * as trafficImports from './2026-12-01-030-traffic-imports'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-001-scenarios': scenarios,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-050-sla-documents': slaDocuments,
   '2026-12-01-040-token-lifecycle': tokenLifecycle,
   '2026-12-01-010-plans': plans,
+  '2026-12-01-030-traffic-imports': trafficImports,
 }

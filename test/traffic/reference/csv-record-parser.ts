@@ -1,9 +1,11 @@
 /**
- * RFC 4180 records from string chunks, in constant memory: only the unfinished record is carried between
+ * (Test reference, see traffic-log-reader.ts.) RFC 4180 records from string chunks, in constant memory: only the unfinished record is carried between
  * chunks. Quoted fields may hold commas, doubled quotes and line breaks; CRLF and LF both end a record.
  * The sink gets a reused array (valid until it returns) and the 1-based physical line where the record starts,
  * so a record with a quoted line break still reports its first line. A blank line is a record with 0 fields.
  */
+
+import { crOnlyProblem } from '../../../packages/core/src/traffic'
 
 const QUOTE = 34
 const COMMA = 44
@@ -69,6 +71,8 @@ export class CsvRecordParser {
       let lines = 0
       let count = 0
       let complete = false
+      /** an unquoted CR that does not belong to a CRLF: the file's line ends are CR only */
+      let strayCr = false
       // one record
       for (;;) {
         if (i >= len) {
@@ -147,6 +151,11 @@ export class CsvRecordParser {
           if (c === COMMA || c === LF) break
           j++
         }
+        if (
+          text.slice(i, j).includes('\r') &&
+          !(j < len && c === LF && text.indexOf('\r', i) === j - 1)
+        )
+          strayCr = true
         if (j >= len) {
           if (!final) break
           fields[count++] = text.slice(i, j)
@@ -174,6 +183,10 @@ export class CsvRecordParser {
       }
       if (!complete) {
         this.carry = text.slice(recordStart)
+        return
+      }
+      if (strayCr) {
+        this.fail(startLine, crOnlyProblem(startLine).message)
         return
       }
       this.line = startLine + lines

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { readTrafficLogText, TrafficLogReader } from './traffic-log-reader'
-import { timestampMonthJst, monthKey } from './timestamp'
-import { resolveTrafficHeader } from './traffic-header'
+import {
+  monthKey,
+  resolveTrafficHeader,
+  timestampMonthJst,
+} from '../../../packages/core/src/traffic'
 
 const aggregateOf = (text: string) => {
   const { result, reader } = readTrafficLogText(text)

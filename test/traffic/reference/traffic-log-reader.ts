@@ -1,45 +1,30 @@
 /**
- * Reading a 照会ログ from string chunks: header, every row validated, rows summed. Memory stays constant (only
+ * The reference reader for tests (not shipped): an independent reading of the same grammar on strings, which
+ * the byte reader (packages/core/src/traffic/traffic-byte-reader.ts) must agree with row for row and problem
+ * for problem. Reading a 照会ログ from string chunks: header, every row validated, rows summed. Memory stays constant (only
  * the aggregate grows, with the number of distinct requester × provider pairs). The first problem stops the
  * read and is returned as data with its 1-based line and field.
  */
+import {
+  blankProblem,
+  emptyTrafficRow,
+  readTrafficRow,
+  resolveTrafficHeader,
+  TrafficAggregator,
+  type TrafficColumns,
+  type TrafficLogProblem,
+  type TrafficLogReaderOptions as CoreReaderOptions,
+  type TrafficLogResult,
+  type TrafficRow,
+} from '../../../packages/core/src/traffic'
 import { CsvRecordParser } from './csv-record-parser'
-import { TrafficAggregator } from './traffic-aggregator'
-import { resolveTrafficHeader, type TrafficColumns } from './traffic-header'
-import { emptyTrafficRow, readTrafficRow, type RowProblem, type TrafficRow } from './traffic-row'
 
-export interface TrafficLogProblem {
-  /** 1-based physical line where the offending record starts */
-  line: number
-  field: RowProblem['field'] | 'header'
-  message: string
-}
+export type { TrafficLogProblem, TrafficLogResult }
 
-export interface TrafficLogReaderOptions {
-  /**
-   * Known columns: the text has no header row (a slice of a file after its header, as read by a worker).
-   * Then a blank line at the very end is not judged here but reported as `trailingBlankLine`.
-   */
-  columns?: TrafficColumns
-  /** line number of the first line of the text (default 1) */
-  firstLine?: number
+export interface TrafficLogReaderOptions extends CoreReaderOptions {
   /** called for every valid row with a reused object; return false to stop */
   onRow?: (row: TrafficRow, line: number) => void
-  /** sum the rows (default true) */
-  aggregate?: boolean
-  /** sum into this aggregator (e.g. one per worker across slices) instead of a fresh one */
-  aggregator?: TrafficAggregator
 }
-
-export type TrafficLogResult =
-  | {
-      ok: true
-      rows: number
-      columns: TrafficColumns | undefined
-      /** a blank line that ended the text (slice mode only) */
-      trailingBlankLine: number | undefined
-    }
-  | { ok: false; problem: TrafficLogProblem }
 
 export class TrafficLogReader {
   readonly aggregator: TrafficAggregator
@@ -144,13 +129,6 @@ export class TrafficLogReader {
     }
   }
 }
-
-export const blankProblem = (line: number): TrafficLogProblem => ({
-  line,
-  field: 'line',
-  message:
-    '空行があります。空行を置けるのは最終行だけです (blank line; only the last line may be blank)',
-})
 
 /** Reads a whole log held in one string (tests, small inputs). */
 export function readTrafficLogText(
