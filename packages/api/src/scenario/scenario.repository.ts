@@ -281,8 +281,3 @@ export async function loadScenarioDocument(
   return doc as unknown as ScenarioInput
 }
 
-export async function scenarioExists(db: Executor, scenarioId: number): Promise<boolean> {
-  return Boolean(
-    await db.selectFrom('scenario').select('id').where('id', '=', scenarioId).executeTakeFirst(),
-  )
-}
