@@ -225,8 +225,11 @@ describe('parseBillMap', () => {
     [{ ...testMap, costs: { cloud: { name: 'x' } }, defaultCost: 'cloud' }, 'costs.cloud'],
     [{ ...testMap, subAccounts: { a: '143015' } }, 'subAccounts.a'],
     [
-      { ...testMap, costs: { ...testMap.costs, 'a--b': { name: 'x', rule: { equal: 1 } } } },
-      'costs["a--b"]',
+      {
+        ...testMap,
+        costs: { ...testMap.costs, 'cloud--143014': { name: 'x', rule: { equal: 1 } } },
+      },
+      'costs["cloud--143014"]',
     ],
     [{ ...testMap, extra: 1 }, '(root)'],
     [

@@ -55,8 +55,6 @@ export const billMapSchema = z
 export type BillMap = z.output<typeof billMapSchema>
 export type BillCost = z.output<typeof billCostSchema>
 
-const COST_ID = /^[A-Za-z0-9_.-]+$/
-
 export function parseBillMap(raw: unknown): Result<BillMap> {
   const parsed = billMapSchema.safeParse(raw)
   if (!parsed.success) {
@@ -73,10 +71,12 @@ export function parseBillMap(raw: unknown): Result<BillMap> {
   for (const id of ids) {
     const at = formatPath(['costs', id])
     const cost = map.costs[id]!
-    if (!COST_ID.test(id) || id.includes('--'))
+    if (!id.trim()) push(at, '費目ID が空です (empty cost id)')
+    const direct = /^(.+)--\d{6}$/.exec(id)
+    if (direct && direct[1]! in map.costs)
       push(
         at,
-        `費目ID "${id}" は英数字と _ . - です（"--" は個別費目用） (cost id: letters, digits, _ . -; "--" is reserved)`,
+        `費目ID "${id}" は費目 ${direct[1]} の個別費目IDと重なります (clashes with a direct item id)`,
       )
     if ((cost.rule === undefined) === (cost.parts === undefined))
       push(at, 'rule か parts のどちらか一方が必要です (exactly one of rule or parts)')

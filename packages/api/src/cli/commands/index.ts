@@ -11,6 +11,7 @@ import { serveCommand } from './serve'
 import { tokenCommand } from './token'
 import { networkCommand } from './network'
 import { patternsCommand } from './patterns'
+import { billCommand } from './bill'
 
 export const commands: Command[] = [
   allocateCommand,
@@ -24,4 +25,5 @@ export const commands: Command[] = [
   compareCommand,
   fairnessCommand,
   whatifCommand,
+  billCommand,
 ]

@@ -1,0 +1,118 @@
+/** Streams FOCUS CSV files from disk through the core's bill reader, with progress. */
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { TextDecoder } from 'node:util'
+import {
+  BillAggregator,
+  BillCsvReader,
+  parseDecimal,
+  type BillMap,
+  type BillOptions,
+  type BillOutput,
+  type BillProblem,
+  type ScaledDecimal,
+} from '@warikan/core/bills'
+import { CliError } from '../cli/errors'
+import type { ReadProgress } from '../traffic/traffic-file-reader'
+
+export type BillReadResult = { ok: true; value: BillOutput } | { ok: false; problem: BillProblem }
+
+export interface ReadBillOptions extends BillOptions {
+  onProgress?: (file: string, p: ReadProgress) => void
+}
+
+/** `USD=150` → { USD: 150 } (exact decimals, > 0). */
+export function parseRates(texts: readonly string[]): Record<string, ScaledDecimal> {
+  const rates: Record<string, ScaledDecimal> = {}
+  for (const text of texts) {
+    const m = /^([A-Z]{3})=(.+)$/.exec(text.trim())
+    const rate = m ? parseDecimal(m[2]!) : undefined
+    if (!m || !rate || rate.m <= 0n)
+      throw new CliError(
+        `--rate ${text}: 「通貨=円」の形で正の数を指定します（例 USD=150） (expected CUR=yen, e.g. USD=150)`,
+        2,
+      )
+    if (m[1] === 'JPY' && !(rate.m === 10n ** BigInt(rate.s)))
+      throw new CliError(`--rate ${text}: JPY のレートは 1 です (JPY is always 1)`, 2)
+    rates[m[1]!] = rate
+  }
+  return rates
+}
+
+/** Reads every file into one aggregate; the first problem (file, line, column) stops the reading. */
+export async function readBillFiles(
+  files: readonly string[],
+  map: BillMap,
+  options: ReadBillOptions = {},
+): Promise<BillReadResult> {
+  const aggregator = new BillAggregator(map, options)
+  for (const file of files) {
+    let totalBytes: number
+    try {
+      totalBytes = (await stat(file)).size
+    } catch (e) {
+      throw new CliError(`${file}: 読み込めません (cannot read): ${(e as Error).message}`, 2)
+    }
+    const reader = new BillCsvReader(file, aggregator, map)
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+    let bytes = 0
+    const stream = createReadStream(file, { highWaterMark: 1 << 20 })
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        bytes += chunk.length
+        let text: string
+        try {
+          text = decoder.decode(chunk, { stream: true })
+        } catch {
+          return { ok: false, problem: utf8Problem(file, reader) }
+        }
+        if (!reader.push(text)) break
+        options.onProgress?.(file, { bytes, totalBytes, rows: reader.rows })
+      }
+    } finally {
+      stream.destroy()
+    }
+    if (!reader.problem) {
+      try {
+        const rest = decoder.decode()
+        if (rest) reader.push(rest)
+      } catch {
+        return { ok: false, problem: utf8Problem(file, reader) }
+      }
+    }
+    const problem = reader.end()
+    if (problem) return { ok: false, problem }
+  }
+  return aggregator.finish()
+}
+
+function utf8Problem(file: string, reader: BillCsvReader): BillProblem {
+  return {
+    file,
+    line: reader.rows + 2,
+    field: 'encoding',
+    message: 'UTF-8 として読めないバイトがあります (not valid UTF-8)',
+  }
+}
+
+/** The same reading from text already in memory (API uploads). */
+export function readBillTexts(
+  files: ReadonlyArray<{ name: string; text: string }>,
+  map: BillMap,
+  options: BillOptions = {},
+): BillReadResult {
+  const aggregator = new BillAggregator(map, options)
+  for (const { name, text } of files) {
+    const reader = new BillCsvReader(name, aggregator, map)
+    reader.push(text)
+    const problem = reader.end()
+    if (problem) return { ok: false, problem }
+  }
+  return aggregator.finish()
+}
+
+/** "file: line 12, BilledCost: message" */
+export function problemText(p: BillProblem): string {
+  const where = p.line === undefined ? p.field : `line ${p.line}, ${p.field}`
+  return `${p.file}: ${where}: ${p.message}`
+}
