@@ -1,7 +1,7 @@
 /** Streams FOCUS CSV files from disk through the core's bill reader, with progress. */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { TextDecoder } from 'node:util'
+import { isUtf8 } from 'node:buffer'
 import {
   BillAggregator,
   BillCsvReader,
@@ -54,36 +54,44 @@ export async function readBillFiles(
       throw new CliError(`${file}: 読み込めません (cannot read): ${(e as Error).message}`, 2)
     }
     const reader = new BillCsvReader(file, aggregator, map)
-    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
     let bytes = 0
+    let rest: Buffer | undefined
     const stream = createReadStream(file, { highWaterMark: 1 << 20 })
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         bytes += chunk.length
-        let text: string
-        try {
-          text = decoder.decode(chunk, { stream: true })
-        } catch {
-          return { ok: false, problem: utf8Problem(file, reader) }
-        }
-        if (!reader.push(text)) break
+        const data = rest ? Buffer.concat([rest, chunk]) : chunk
+        const cut = utf8Boundary(data)
+        rest = cut < data.length ? data.subarray(cut) : undefined
+        const part = data.subarray(0, cut)
+        if (!isUtf8(part)) return { ok: false, problem: utf8Problem(file, reader) }
+        if (!reader.push(part.toString('utf8'))) break
         options.onProgress?.(file, { bytes, totalBytes, rows: reader.rows })
       }
     } finally {
       stream.destroy()
     }
-    if (!reader.problem) {
-      try {
-        const rest = decoder.decode()
-        if (rest) reader.push(rest)
-      } catch {
-        return { ok: false, problem: utf8Problem(file, reader) }
-      }
-    }
+    if (rest && !reader.problem) return { ok: false, problem: utf8Problem(file, reader) }
     const problem = reader.end()
     if (problem) return { ok: false, problem }
   }
   return aggregator.finish()
+}
+
+/** Bytes up to the last complete UTF-8 character (a split character waits for the next chunk). */
+function utf8Boundary(b: Buffer): number {
+  let i = b.length
+  // at most 3 continuation bytes (10xxxxxx) before a lead byte
+  for (let k = 0; k < 4 && i > 0; k++) {
+    const c = b[i - 1]!
+    if (c < 0x80) return b.length
+    i--
+    if (c >= 0xc0) {
+      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2
+      return b.length - i >= need ? b.length : i
+    }
+  }
+  return b.length
 }
 
 function utf8Problem(file: string, reader: BillCsvReader): BillProblem {

@@ -242,3 +242,31 @@ describe('parseBillMap', () => {
     if (!result.ok) expect(result.issues.map((i) => i.path)).toContain(path)
   })
 })
+
+describe('BillAggregator: exact sums beyond double precision', () => {
+  it('sums 15-digit, long and scientific amounts exactly', () => {
+    const values = [
+      '999999999999999',
+      '999999999999999',
+      '0.000000000000001',
+      '123456789012345678901.5',
+      '-0.5',
+      '7e3',
+      '999999999999.999',
+    ]
+    const rows = Array.from({ length: 300 }, (_, i) => row(values[i % values.length]!, 'JPY'))
+    const result = run(rows)
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    // the same sum in BigInt at scale 15
+    const scaled = (v: string) => {
+      const d = parseDecimal(v)!
+      return d.m * 10n ** BigInt(15 - d.s)
+    }
+    const total = rows.reduce((a, r) => a + scaled(r.billedCost), 0n)
+    const text = total.toString()
+    const expected = `${text.slice(0, -15)}.${text.slice(-15)}`.replace(/\.?0+$/, '')
+    expect(result.value.reconciliation.items[0]!.exactYen).toBe(expected)
+    expect(result.value.reconciliation.currencies[0]!.billed).toBe(expected)
+  })
+})

@@ -11,6 +11,7 @@
 import { checkLocalGovCode } from '../codes'
 import type { BillMap } from './bill-map'
 import type { BillRow } from './focus-columns'
+import { unquote } from './focus-record-scanner'
 import {
   addDecimal,
   formatDecimal,
@@ -105,8 +106,13 @@ export interface BillOutput {
 
 export type BillResult = { ok: true; value: BillOutput } | { ok: false; problem: BillProblem }
 
+/**
+ * An exact running sum m / 10^s kept as big + small: `small` is a safe integer (|small| ≤ 2^52, flushed into
+ * `big` beyond), so most rows add with one float addition and no BigInt.
+ */
 interface Sum {
-  m: bigint
+  big: bigint
+  small: number
   s: number
   rows: number
 }
@@ -127,24 +133,51 @@ const JPY: ScaledDecimal = { m: 1n, s: 0 }
 const TAG_CACHE_LIMIT = 100_000
 const CURRENCY = /^[A-Z]{3}$/
 const DATE = /^\d{4}-\d{2}-\d{2}/
+const FLUSH = 2 ** 52
+const SMALL_ADDEND = 2 ** 50
+const POW10_NUMBER = Array.from({ length: 16 }, (_, k) => 10 ** k)
 
-function addInto(acc: Sum, v: ScaledDecimal): void {
-  if (acc.s === v.s) acc.m += v.m
-  else if (acc.s > v.s) acc.m += v.m * pow10(acc.s - v.s)
+const newSum = (): Sum => ({ big: 0n, small: 0, s: 0, rows: 0 })
+
+function rescale(acc: Sum, s: number): void {
+  acc.big = (acc.big + BigInt(acc.small)) * pow10(s - acc.s)
+  acc.small = 0
+  acc.s = s
+}
+
+/** acc += m / 10^s, m a safe integer with |m| < 10^15 */
+function addSmall(acc: Sum, m: number, s: number): void {
+  if (s > acc.s) rescale(acc, s)
+  if (s === acc.s) acc.small += m
   else {
-    acc.m = acc.m * pow10(v.s - acc.s) + v.m
-    acc.s = v.s
+    const k = acc.s - s
+    const v = k < 16 ? m * POW10_NUMBER[k]! : Infinity
+    if (v <= SMALL_ADDEND && v >= -SMALL_ADDEND) acc.small += v
+    else acc.big += BigInt(m) * pow10(k)
+  }
+  if (acc.small > FLUSH || acc.small < -FLUSH) {
+    acc.big += BigInt(acc.small)
+    acc.small = 0
   }
   acc.rows++
 }
+
+/** acc += v (any size) */
+function addBig(acc: Sum, v: ScaledDecimal): void {
+  if (v.s > acc.s) rescale(acc, v.s)
+  acc.big += v.m * pow10(acc.s - v.s)
+  acc.rows++
+}
+
+const sumValue = (acc: Sum): ScaledDecimal => ({ m: acc.big + BigInt(acc.small), s: acc.s })
 
 export class BillAggregator {
   private file = ''
   private readonly files: Array<{ file: string; rows: number; used: number; skipped: number }> = []
   private readonly groups = new Map<string, Group>()
-  private readonly currencies = new Map<string, Sum>()
   private readonly categories = new Map<string, Map<string, Sum>>()
   private readonly tagCache = new Map<string, TagInfo | string>()
+  private readonly quotedTagCache = new Map<string, TagInfo | string>()
   private readonly codeCache = new Map<string, string | undefined>()
   private readonly memberNames: Map<string, string> | undefined
   private readonly include: Set<string> | undefined
@@ -172,12 +205,6 @@ export class BillAggregator {
     if (!this.files.length) this.beginFile('')
     const counts = this.files[this.files.length - 1]!
     counts.rows++
-    const problem = (field: string, message: string): BillProblem => ({
-      file: this.file,
-      line,
-      field,
-      message,
-    })
 
     const category = row.chargeCategory.trim()
     if (this.include && !this.include.has(category)) {
@@ -187,7 +214,8 @@ export class BillAggregator {
     if (this.from || this.to) {
       const start = row.chargePeriodStart.trim()
       if (!DATE.test(start))
-        return problem(
+        return this.problem(
+          line,
           'ChargePeriodStart',
           `日時ではありません: "${start}" (not an ISO 8601 date-time)`,
         )
@@ -198,44 +226,43 @@ export class BillAggregator {
       }
     }
 
-    const cost = parseDecimal(row.billedCost)
-    if (!cost)
-      return problem('BilledCost', `数値ではありません: "${row.billedCost}" (not a number)`)
+    const small = this.readSmall(row.billedCost)
+    const cost = small ? undefined : parseDecimal(row.billedCost)
+    if (!small && !cost)
+      return this.problem(
+        line,
+        'BilledCost',
+        `数値ではありません: "${row.billedCost}" (not a number)`,
+      )
     const currency = row.billingCurrency.trim()
-    if (!CURRENCY.test(currency))
-      return problem(
-        'BillingCurrency',
-        `通貨コード (ISO 4217) ではありません: "${currency}" (not a currency code)`,
-      )
-    if (currency !== 'JPY' && !this.options.rates?.[currency])
-      return problem(
-        'BillingCurrency',
-        `${currency} の為替レートがありません（--rate ${currency}=… で指定） (no rate for ${currency})`,
-      )
+    const badCurrency = this.checkCurrency(currency)
+    if (badCurrency) return this.problem(line, 'BillingCurrency', badCurrency)
 
-    const tags = this.tags(row.tags)
-    if (typeof tags === 'string') return problem('Tags', tags)
+    const tags = this.tags(row.tags, row.tagsQuoted === true)
+    if (typeof tags === 'string') return this.problem(line, 'Tags', tags)
 
     let member = tags.member
     const account = row.subAccountId.trim()
     const accountMember = account ? this.map.subAccounts?.[account] : undefined
     if (member !== undefined) {
       const bad = this.checkCode(member)
-      if (bad) return problem(`Tags.${this.map.memberTag}`, bad)
+      if (bad) return this.problem(line, `Tags.${this.map.memberTag}`, bad)
       if (accountMember !== undefined && accountMember !== member)
-        return problem(
+        return this.problem(
+          line,
           'SubAccountId',
           `サブアカウント ${account} は ${accountMember} ですが、タグは ${member} です (sub-account and member tag disagree)`,
         )
     } else if (accountMember !== undefined) {
       member = accountMember
       const bad = this.checkCode(member)
-      if (bad) return problem('SubAccountId', bad)
+      if (bad) return this.problem(line, 'SubAccountId', bad)
     }
 
     const costId = tags.cost ?? this.map.defaultCost
     if (!(costId in this.map.costs))
-      return problem(
+      return this.problem(
+        line,
         `Tags.${this.map.costTag}`,
         `費目 "${costId}" は対応表の costs にありません (cost not in the map)`,
       )
@@ -243,26 +270,77 @@ export class BillAggregator {
     const key = member === undefined ? costId : `${costId}--${member}`
     let group = this.groups.get(key)
     if (!group) {
-      group = { costId, member, currency, file: this.file, m: 0n, s: 0, rows: 0 }
+      group = { costId, member, currency, file: this.file, ...newSum() }
       this.groups.set(key, group)
     } else if (group.currency !== currency) {
-      return problem(
+      return this.problem(
+        line,
         'BillingCurrency',
         `費目 ${key} に通貨 ${group.currency} と ${currency} が混在しています (currency mix in one group)`,
       )
     }
-    addInto(group, cost)
-
-    let cur = this.currencies.get(currency)
-    if (!cur) this.currencies.set(currency, (cur = { m: 0n, s: 0, rows: 0 }))
-    addInto(cur, cost)
     let byCategory = this.categories.get(category)
     if (!byCategory) this.categories.set(category, (byCategory = new Map()))
     let cat = byCategory.get(currency)
-    if (!cat) byCategory.set(currency, (cat = { m: 0n, s: 0, rows: 0 }))
-    addInto(cat, cost)
+    if (!cat) byCategory.set(currency, (cat = newSum()))
+    if (small) {
+      addSmall(group, this.sm, this.ss)
+      addSmall(cat, this.sm, this.ss)
+    } else {
+      addBig(group, cost!)
+      addBig(cat, cost!)
+    }
     counts.used++
     return undefined
+  }
+
+  private problem(line: number, field: string, message: string): BillProblem {
+    return { file: this.file, line, field, message }
+  }
+
+  /** mantissa and scale of the last {@link readSmall} */
+  private sm = 0
+  private ss = 0
+
+  /** Plain decimals of ≤ 15 digits ("-12.5", "0.00318") without BigInt; false → use parseDecimal. */
+  private readSmall(text: string): boolean {
+    const len = text.length
+    let i = 0
+    let neg = false
+    if (len && text.charCodeAt(0) === 45) {
+      neg = true
+      i = 1
+    }
+    let m = 0
+    let s = 0
+    let digits = 0
+    let dot = false
+    for (; i < len; i++) {
+      const c = text.charCodeAt(i)
+      if (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48)
+        digits++
+        if (dot) s++
+      } else if (c === 46 && !dot) dot = true
+      else return false
+    }
+    if (digits === 0 || digits > 15) return false
+    this.sm = neg ? -m : m
+    this.ss = s
+    return true
+  }
+
+  private readonly currencyCheck = new Map<string, string | undefined>()
+
+  private checkCurrency(currency: string): string | undefined {
+    if (this.currencyCheck.has(currency)) return this.currencyCheck.get(currency)
+    let message: string | undefined
+    if (!CURRENCY.test(currency))
+      message = `通貨コード (ISO 4217) ではありません: "${currency}" (not a currency code)`
+    else if (currency !== 'JPY' && !this.options.rates?.[currency])
+      message = `${currency} の為替レートがありません（--rate ${currency}=… で指定） (no rate for ${currency})`
+    this.currencyCheck.set(currency, message)
+    return message
   }
 
   private rate(currency: string): ScaledDecimal {
@@ -280,12 +358,14 @@ export class BillAggregator {
     return message
   }
 
-  private tags(text: string): TagInfo | string {
-    const cached = this.tagCache.get(text)
+  /** Tags are read once per distinct text (bills repeat a few tag sets over millions of rows). */
+  private tags(text: string, quoted: boolean): TagInfo | string {
+    const cache = quoted ? this.quotedTagCache : this.tagCache
+    const cached = cache.get(text)
     if (cached !== undefined) return cached
-    const info = this.readTags(text)
-    if (this.tagCache.size >= TAG_CACHE_LIMIT) this.tagCache.clear()
-    this.tagCache.set(text, info)
+    const info = this.readTags(quoted ? unquote(text) : text)
+    if (cache.size >= TAG_CACHE_LIMIT) cache.clear()
+    cache.set(text, info)
     return info
   }
 
@@ -338,7 +418,7 @@ export class BillAggregator {
     let shared = 0
     for (const [id, g] of groups) {
       const rate = this.rate(g.currency)
-      const billed: ScaledDecimal = { m: g.m, s: g.s }
+      const billed = sumValue(g)
       const exact = mulDecimal(billed, rate)
       if (exact.m < 0n)
         return {
@@ -386,17 +466,25 @@ export class BillAggregator {
       })
     }
 
+    const byCurrency = new Map<string, Sum>()
+    for (const cats of this.categories.values())
+      for (const [currency, sum] of cats) {
+        let acc = byCurrency.get(currency)
+        if (!acc) byCurrency.set(currency, (acc = newSum()))
+        addBig(acc, sumValue(sum))
+        acc.rows += sum.rows - 1
+      }
     let rowsExact: ScaledDecimal = { m: 0n, s: 0 }
-    const currencies = [...this.currencies.entries()]
+    const currencies = [...byCurrency.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([currency, sum]) => {
         const rate = this.rate(currency)
-        const exact = mulDecimal({ m: sum.m, s: sum.s }, rate)
+        const exact = mulDecimal(sumValue(sum), rate)
         rowsExact = addDecimal(rowsExact, exact)
         return {
           currency,
           rows: sum.rows,
-          billed: formatDecimal({ m: sum.m, s: sum.s }),
+          billed: formatDecimal(sumValue(sum)),
           rate: formatDecimal(rate),
           exactYen: formatDecimal(exact),
         }
@@ -409,8 +497,8 @@ export class BillAggregator {
         const billed: Record<string, string> = {}
         for (const [currency, sum] of [...byCurrency].sort(([a], [b]) => (a < b ? -1 : 1))) {
           rows += sum.rows
-          billed[currency] = formatDecimal({ m: sum.m, s: sum.s })
-          exact = addDecimal(exact, mulDecimal({ m: sum.m, s: sum.s }, this.rate(currency)))
+          billed[currency] = formatDecimal(sumValue(sum))
+          exact = addDecimal(exact, mulDecimal(sumValue(sum), this.rate(currency)))
         }
         return { category, rows, billed, exactYen: formatDecimal(exact) }
       })

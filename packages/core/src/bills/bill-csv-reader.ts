@@ -1,15 +1,15 @@
 /**
  * A FOCUS CSV file, fed as decoded text chunks, into a {@link BillAggregator}: header by column names, then one
  * row at a time. A UTF-8 BOM is dropped; quoted fields (commas, doubled quotes, line breaks inside `Tags`) are read
- * by the core's RFC 4180 parser. The first problem stops the file.
+ * by {@link FocusRecordScanner}, which copies only the columns a bill needs. The first problem stops the file.
  */
-import { CsvRecordParser } from '../traffic/csv-record-parser'
 import type { BillAggregator, BillProblem } from './bill-aggregator'
 import type { BillMap } from './bill-map'
 import { billRow, focusColumns, type FocusColumns } from './focus-columns'
+import { FocusRecordScanner } from './focus-record-scanner'
 
 export class BillCsvReader {
-  private readonly parser: CsvRecordParser
+  private readonly parser: FocusRecordScanner
   private columns: FocusColumns | undefined
   private first = true
   problem: BillProblem | undefined
@@ -21,7 +21,7 @@ export class BillCsvReader {
     private readonly map: BillMap,
   ) {
     aggregator.beginFile(file)
-    this.parser = new CsvRecordParser((fields, count, line) => this.record(fields, count, line))
+    this.parser = new FocusRecordScanner((fields, count, line) => this.record(fields, count, line))
   }
 
   private record(fields: string[], count: number, line: number): boolean {
@@ -33,6 +33,19 @@ export class BillCsvReader {
         return false
       }
       this.columns = header.columns
+      const c = header.columns
+      const wanted = new Array<boolean>(count).fill(false)
+      for (const i of [
+        c.billedCost,
+        c.billingCurrency,
+        c.chargeCategory,
+        c.chargePeriodStart,
+        c.subAccountId,
+        c.tags,
+      ])
+        if (i >= 0) wanted[i] = true
+      this.parser.wanted = wanted
+      this.parser.rawColumn = c.tags
       return true
     }
     if (count !== this.columns.count) {
@@ -45,7 +58,9 @@ export class BillCsvReader {
       return false
     }
     this.rows++
-    const problem = this.aggregator.addRow(billRow(fields, this.columns), line)
+    const row = billRow(fields, this.columns)
+    if (this.parser.rawQuoted) row.tagsQuoted = true
+    const problem = this.aggregator.addRow(row, line)
     if (problem) {
       this.problem = problem
       return false

@@ -26,6 +26,8 @@ export interface BillRow {
   chargePeriodStart: string
   subAccountId: string
   tags: string
+  /** `tags` is the raw inner text of a quoted CSV field (doubled quotes not yet undone) */
+  tagsQuoted?: boolean
   provider: string
   serviceName: string
 }
