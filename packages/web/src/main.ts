@@ -7,23 +7,26 @@ import './print.css'
 import './charts/register'
 import { ApiClient } from './api-client'
 import { AppState } from './model'
+import { renderBills } from './views/bills'
 import { renderCompare } from './views/compare'
 import { h, replace } from './views/dom'
 import { renderPresent } from './views/present'
 import { renderStudio } from './views/studio'
 import { renderUpload } from './views/upload'
 
-type Route = 'studio' | 'compare' | 'upload' | 'present'
+type Route = 'studio' | 'compare' | 'upload' | 'bills' | 'present'
 const ROUTES: Array<[Route, string]> = [
   ['studio', 'スタジオ'],
   ['compare', 'シナリオ比較'],
   ['upload', '照会ログ取込'],
+  ['bills', 'クラウド請求取込'],
   ['present', '説明資料モード'],
 ]
 const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> = {
   studio: renderStudio,
   compare: renderCompare,
   upload: renderUpload,
+  bills: renderBills,
   present: renderPresent,
 }
 
