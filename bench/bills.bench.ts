@@ -88,11 +88,21 @@ function timed(label: string, cmd: string, args: string[], cwd = root): Measure 
 function duckdbPrefix(): string | undefined {
   const prefix = join(tmpdir(), 'warikan-bench-duckdb')
   if (existsSync(join(prefix, 'node_modules', '@duckdb', 'node-api'))) return prefix
-  process.stderr.write(`installing @duckdb/node-api into ${prefix} (not part of the default install) …\n`)
+  process.stderr.write(
+    `installing @duckdb/node-api into ${prefix} (not part of the default install) …\n`,
+  )
   mkdirSync(prefix, { recursive: true })
   const r = spawnSync(
     'npm',
-    ['install', '--prefix', prefix, '@duckdb/node-api', '--no-audit', '--no-fund', '--loglevel=error'],
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '@duckdb/node-api',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+    ],
     { encoding: 'utf8' },
   )
   if (r.status !== 0) {
@@ -121,7 +131,9 @@ console.log(r.getRows().length + ' groups')
   duck = timed('DuckDB SUM by tag', 'node', ['--input-type=module', '-e', script], prefix)
   if (!duck.ok) duck = undefined
 } else {
-  process.stderr.write('DuckDB unavailable (offline?): the peer is skipped; only warikan is timed.\n')
+  process.stderr.write(
+    'DuckDB unavailable (offline?): the peer is skipped; only warikan is timed.\n',
+  )
 }
 const bill = timed('warikan bill', 'node', [...tsxCli, ...warikanArgs])
 if (bill.ok) {

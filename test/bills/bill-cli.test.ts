@@ -239,7 +239,9 @@ describe('warikan bill: bad input names the file and the line; nothing on stdout
     const file = temp('bad.csv', 'BilledCost,ChargeCategory\n1,Usage\n')
     const r = await cli(['bill', file, '--map', temp('map.json', map)])
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/line 1, header: FOCUS の列がありません: BillingCurrency, SubAccountId, Tags/)
+    expect(r.stderr).toMatch(
+      /line 1, header: FOCUS の列がありません: BillingCurrency, SubAccountId, Tags/,
+    )
   })
 
   it('a bad --rate', async () => {
