@@ -1,7 +1,6 @@
-/** Streams FOCUS CSV files from disk through the core's bill reader, with progress. */
-import { createReadStream } from 'node:fs'
+/** Reads FOCUS CSV files from disk through the core's bill reader, with progress (large files on several threads). */
+import { closeSync, openSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { isUtf8 } from 'node:buffer'
 import {
   BillAggregator,
   BillCsvReader,
@@ -14,6 +13,8 @@ import {
 } from '@warikan/core/bills'
 import { CliError } from '../cli/errors'
 import type { ReadProgress } from '../traffic/traffic-file-reader'
+import { defaultThreads, PARALLEL_MIN_BYTES, readBillFileParallel } from './bill-parallel'
+import { readRange } from './bill-range-reader'
 
 export type BillReadResult = { ok: true; value: BillOutput } | { ok: false; problem: BillProblem }
 
@@ -39,59 +40,109 @@ export function parseRates(texts: readonly string[]): Record<string, ScaledDecim
   return rates
 }
 
-/** Reads every file into one aggregate; the first problem (file, line, column) stops the reading. */
+export interface ReadBillFileOptions extends ReadBillOptions {
+  /** threads for files of at least {@link PARALLEL_MIN_BYTES}; 1 = this thread only (default: up to 4 cores) */
+  threads?: number
+  /** files from this size on use the threads (default {@link PARALLEL_MIN_BYTES}; tests lower it) */
+  parallelMinBytes?: number
+}
+
+/**
+ * Reads every file into one aggregate; the first problem (file, line, column) stops the reading. Large files
+ * are summed on several threads; whenever that meets anything unusual, every file is read again in order on this
+ * thread, so problems always name their exact line.
+ */
 export async function readBillFiles(
   files: readonly string[],
   map: BillMap,
-  options: ReadBillOptions = {},
+  options: ReadBillFileOptions = {},
 ): Promise<BillReadResult> {
-  const aggregator = new BillAggregator(map, options)
+  const sizes: number[] = []
   for (const file of files) {
-    let totalBytes: number
     try {
-      totalBytes = (await stat(file)).size
+      const s = await stat(file)
+      if (!s.isFile()) throw new Error('not a file')
+      sizes.push(s.size)
     } catch (e) {
       throw new CliError(`${file}: 読み込めません (cannot read): ${(e as Error).message}`, 2)
     }
+  }
+  const threads = options.threads ?? defaultThreads()
+  const minBytes = options.parallelMinBytes ?? PARALLEL_MIN_BYTES
+  if (threads > 1 && sizes.some((s) => s >= minBytes)) {
+    const fast = await readFast(files, sizes, map, options, threads, minBytes)
+    if (fast?.ok) return fast
+  }
+  const aggregator = new BillAggregator(map, options)
+  for (const [i, file] of files.entries()) {
     const reader = new BillCsvReader(file, aggregator, map)
-    let bytes = 0
-    let rest: Buffer | undefined
-    const stream = createReadStream(file, { highWaterMark: 1 << 20 })
-    try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        bytes += chunk.length
-        const data = rest ? Buffer.concat([rest, chunk]) : chunk
-        const cut = utf8Boundary(data)
-        rest = cut < data.length ? data.subarray(cut) : undefined
-        const part = data.subarray(0, cut)
-        if (!isUtf8(part)) return { ok: false, problem: utf8Problem(file, reader) }
-        if (!reader.push(part.toString('utf8'))) break
-        options.onProgress?.(file, { bytes, totalBytes, rows: reader.rows })
-      }
-    } finally {
-      stream.destroy()
+    if (!readWhole(file, sizes[i]!, reader, options)) {
+      if (reader.problem) return { ok: false, problem: reader.problem }
+      return { ok: false, problem: utf8Problem(file, reader) }
     }
-    if (rest && !reader.problem) return { ok: false, problem: utf8Problem(file, reader) }
     const problem = reader.end()
     if (problem) return { ok: false, problem }
   }
   return aggregator.finish()
 }
 
-/** Bytes up to the last complete UTF-8 character (a split character waits for the next chunk). */
-function utf8Boundary(b: Buffer): number {
-  let i = b.length
-  // at most 3 continuation bytes (10xxxxxx) before a lead byte
-  for (let k = 0; k < 4 && i > 0; k++) {
-    const c = b[i - 1]!
-    if (c < 0x80) return b.length
-    i--
-    if (c >= 0xc0) {
-      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2
-      return b.length - i >= need ? b.length : i
-    }
+function readWhole(
+  file: string,
+  size: number,
+  reader: BillCsvReader,
+  options: ReadBillOptions,
+): boolean {
+  const fd = openSync(file, 'r')
+  let bytes = 0
+  try {
+    return readRange(fd, 0, size, reader, 1 << 20, (n) => {
+      bytes += n
+      options.onProgress?.(file, { bytes, totalBytes: size, rows: reader.rows })
+    })
+  } finally {
+    closeSync(fd)
   }
-  return b.length
+}
+
+/** Each file into its own aggregator (large ones on several threads), merged; undefined → read in order. */
+async function readFast(
+  files: readonly string[],
+  sizes: number[],
+  map: BillMap,
+  options: ReadBillFileOptions,
+  threads: number,
+  minBytes: number,
+): Promise<BillReadResult | undefined> {
+  const total = new BillAggregator(map, options)
+  const rates = Object.fromEntries(
+    Object.entries(options.rates ?? {}).map(([k, v]) => [k, { m: v.m.toString(), s: v.s }]),
+  )
+  const members = options.members?.map((m) => ({ code: m.code, name: m.name }))
+  for (const [i, file] of files.entries()) {
+    const size = sizes[i]!
+    const own = new BillAggregator(map, options)
+    const reader = new BillCsvReader(file, own, map)
+    let bytes = 0
+    const onBytes = (n: number) => {
+      bytes += n
+      options.onProgress?.(file, { bytes, totalBytes: size, rows: reader.rows })
+    }
+    const ok =
+      size >= minBytes
+        ? await readBillFileParallel(
+            file,
+            size,
+            threads,
+            reader,
+            own,
+            { map, rates, members },
+            onBytes,
+          )
+        : readWhole(file, size, reader, options)
+    if (!ok || reader.end()) return undefined
+    if (total.merge(own.toPartial()) !== undefined) return undefined
+  }
+  return total.finish()
 }
 
 function utf8Problem(file: string, reader: BillCsvReader): BillProblem {

@@ -104,6 +104,27 @@ export interface BillOutput {
   reconciliation: BillReconciliation
 }
 
+interface PartialSum {
+  big: string
+  small: number
+  s: number
+  rows: number
+}
+
+/** An aggregator's state as structured-clone-able data (worker threads). */
+export interface BillPartial {
+  files: Array<{ file: string; rows: number; used: number; skipped: number }>
+  groups: Array<{
+    key: string
+    costId: string
+    member: string | null
+    currency: string
+    file: string
+    sum: PartialSum
+  }>
+  categories: Array<{ category: string; currency: string; sum: PartialSum }>
+}
+
 export type BillResult = { ok: true; value: BillOutput } | { ok: false; problem: BillProblem }
 
 /**
@@ -127,6 +148,10 @@ interface Group extends Sum {
 interface TagInfo {
   member: string | undefined
   cost: string | undefined
+  /** the group of the last row with these tags, its SubAccountId and currency (rows repeat them) */
+  lastAccount?: string
+  lastCurrency?: string
+  lastGroup?: Group
 }
 
 const JPY: ScaledDecimal = { m: 1n, s: 0 }
@@ -241,8 +266,41 @@ export class BillAggregator {
     const tags = this.tags(row.tags, row.tagsQuoted === true)
     if (typeof tags === 'string') return this.problem(line, 'Tags', tags)
 
-    let member = tags.member
     const account = row.subAccountId.trim()
+    let group: Group | undefined
+    if (tags.lastGroup && tags.lastAccount === account && tags.lastCurrency === currency)
+      group = tags.lastGroup
+    else {
+      const found = this.findGroup(tags, account, currency, line)
+      if (!('costId' in found)) return found
+      group = found
+      tags.lastAccount = account
+      tags.lastCurrency = currency
+      tags.lastGroup = group
+    }
+    let byCategory = this.categories.get(category)
+    if (!byCategory) this.categories.set(category, (byCategory = new Map()))
+    let cat = byCategory.get(currency)
+    if (!cat) byCategory.set(currency, (cat = newSum()))
+    if (small) {
+      addSmall(group, this.sm, this.ss)
+      addSmall(cat, this.sm, this.ss)
+    } else {
+      addBig(group, cost!)
+      addBig(cat, cost!)
+    }
+    counts.used++
+    return undefined
+  }
+
+  /** The row's group by its tags and sub-account (checked), or the problem. */
+  private findGroup(
+    tags: TagInfo,
+    account: string,
+    currency: string,
+    line: number,
+  ): Group | BillProblem {
+    let member = tags.member
     const accountMember = account ? this.map.subAccounts?.[account] : undefined
     if (member !== undefined) {
       const bad = this.checkCode(member)
@@ -279,19 +337,7 @@ export class BillAggregator {
         `費目 ${key} に通貨 ${group.currency} と ${currency} が混在しています (currency mix in one group)`,
       )
     }
-    let byCategory = this.categories.get(category)
-    if (!byCategory) this.categories.set(category, (byCategory = new Map()))
-    let cat = byCategory.get(currency)
-    if (!cat) byCategory.set(currency, (cat = newSum()))
-    if (small) {
-      addSmall(group, this.sm, this.ss)
-      addSmall(cat, this.sm, this.ss)
-    } else {
-      addBig(group, cost!)
-      addBig(cat, cost!)
-    }
-    counts.used++
-    return undefined
+    return group
   }
 
   private problem(line: number, field: string, message: string): BillProblem {
@@ -394,6 +440,72 @@ export class BillAggregator {
     if (member instanceof Error || cost instanceof Error)
       return `タグ ${(member instanceof Error ? member : (cost as Error)).message} の値が文字列ではありません (tag value is not a string)`
     return { member, cost }
+  }
+
+  /** The sums so far, as plain data (for another thread's aggregator to {@link merge}). */
+  toPartial(): BillPartial {
+    const sum = (a: Sum): PartialSum => ({
+      big: a.big.toString(),
+      small: a.small,
+      s: a.s,
+      rows: a.rows,
+    })
+    return {
+      files: this.files.map((f) => ({ ...f })),
+      groups: [...this.groups].map(([key, g]) => ({
+        key,
+        costId: g.costId,
+        member: g.member ?? null,
+        currency: g.currency,
+        file: g.file,
+        sum: sum(g),
+      })),
+      categories: [...this.categories].flatMap(([category, byCurrency]) =>
+        [...byCurrency].map(([currency, a]) => ({ category, currency, sum: sum(a) })),
+      ),
+    }
+  }
+
+  /**
+   * Adds another aggregator's sums (same map and options) over rows of the same file: the file's counts add up.
+   * Returns the key of a group whose currency differs between the two (then the caller reads in order to find
+   * the line), else undefined.
+   */
+  merge(partial: BillPartial): string | undefined {
+    const add = (acc: Sum, p: PartialSum) => {
+      addBig(acc, { m: BigInt(p.big) + BigInt(p.small), s: p.s })
+      acc.rows += p.rows - 1
+    }
+    for (const f of partial.files) {
+      const mine = this.files.find((m) => m.file === f.file)
+      if (mine) {
+        mine.rows += f.rows
+        mine.used += f.used
+        mine.skipped += f.skipped
+      } else this.files.push({ ...f })
+    }
+    for (const g of partial.groups) {
+      let group = this.groups.get(g.key)
+      if (!group) {
+        group = {
+          costId: g.costId,
+          member: g.member ?? undefined,
+          currency: g.currency,
+          file: g.file,
+          ...newSum(),
+        }
+        this.groups.set(g.key, group)
+      } else if (group.currency !== g.currency) return g.key
+      add(group, g.sum)
+    }
+    for (const c of partial.categories) {
+      let byCurrency = this.categories.get(c.category)
+      if (!byCurrency) this.categories.set(c.category, (byCurrency = new Map()))
+      let acc = byCurrency.get(c.currency)
+      if (!acc) byCurrency.set(c.currency, (acc = newSum()))
+      add(acc, c.sum)
+    }
+    return undefined
   }
 
   /** The cost items and the reconciliation, or the first group whose total is negative. */

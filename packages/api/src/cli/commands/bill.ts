@@ -15,9 +15,9 @@ export const billCommand: Command = {
   summary:
     'クラウドの請求明細 (FOCUS) を費目にする (FOCUS cost-and-usage files → cost items in yen)',
   usage:
-    'warikan bill <focus.csv>... --map map.json [--rate USD=150 ...] [--scenario scenario.json] [--format json|table] [--into scenario.json --out file]',
+    'warikan bill <focus.csv>... --map map.json [--rate USD=150 ...] [--scenario scenario.json] [--format json|table] [--into scenario.json --out file] [--threads N]',
   async run(argv, ctx) {
-    const args = parseArgs(argv, { values: ['map', 'rate', 'scenario', 'format', 'into', 'out'] })
+    const args = parseArgs(argv, { values: ['map', 'rate', 'scenario', 'format', 'into', 'out', 'threads'] })
     const mapFile = flag(args, 'map')
     if (!args.positional.length || !mapFile) throw new CliError(`usage: ${this.usage}`, 2)
     const format = oneOf(flag(args, 'format'), ['json', 'table'] as const, 'json', 'format')
@@ -26,6 +26,10 @@ export const billCommand: Command = {
     if ((into === undefined) !== (out === undefined))
       throw new CliError('--into と --out は一緒に指定します (--into needs --out)', 2)
     const rates = parseRates(flagList(args, 'rate'))
+    const threadsText = flag(args, 'threads')
+    const threads = threadsText === undefined ? undefined : Number(threadsText)
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
+      throw new CliError(`--threads は 1〜64 の整数です (got "${threadsText}")`, 2)
     const parsedMap = parseBillMap(readJsonFile(mapFile))
     if (!parsedMap.ok) throw new InputError(mapFile, parsedMap.issues)
     const scenarioFile = flag(args, 'scenario')
@@ -44,6 +48,7 @@ export const billCommand: Command = {
     try {
       result = await readBillFiles(args.positional, parsedMap.value, {
         rates,
+        ...(threads === undefined ? {} : { threads }),
         ...(scenario ? { members: scenario.members } : {}),
         onProgress: (_file, p) => progress.update(p),
       })
