@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { BillAggregator, BillCsvReader } from '@warikan/core/bills'
-import { readRange } from './bill-range-reader'
+import { CHUNK_BYTES, readRange } from './bill-range-reader'
 import type { BillWorkerReply, BillWorkerRequest } from './bill-worker'
 
 /** Files smaller than this are read on one thread (a worker costs more than it saves). */
@@ -104,7 +104,7 @@ export async function readBillFileParallel(
     }
     try {
       reader.push(header)
-      const mine = readRange(fd, bodyStart, bounds[1]!, reader, 1 << 20, onBytes)
+      const mine = readRange(fd, bodyStart, bounds[1]!, reader, CHUNK_BYTES, onBytes)
       if (!mine || reader.problem) return false
       const results = await Promise.all(replies)
       for (const r of results) {

@@ -14,7 +14,7 @@ import {
 import { CliError } from '../cli/errors'
 import type { ReadProgress } from '../traffic/traffic-file-reader'
 import { defaultThreads, PARALLEL_MIN_BYTES, readBillFileParallel } from './bill-parallel'
-import { readRange } from './bill-range-reader'
+import { CHUNK_BYTES, readRange } from './bill-range-reader'
 
 export type BillReadResult = { ok: true; value: BillOutput } | { ok: false; problem: BillProblem }
 
@@ -95,7 +95,7 @@ function readWhole(
   const fd = openSync(file, 'r')
   let bytes = 0
   try {
-    return readRange(fd, 0, size, reader, 1 << 20, (n) => {
+    return readRange(fd, 0, size, reader, CHUNK_BYTES, (n) => {
       bytes += n
       options.onProgress?.(file, { bytes, totalBytes: size, rows: reader.rows })
     })
