@@ -1,14 +1,6 @@
 /** The bill reconciliation as a Japanese plain-text table (`warikan bill --format table`). */
 import { formatInteger, formatYen, renderTable } from '@warikan/core'
-import type { BillOutput } from '@warikan/core/bills'
-
-/** An exact decimal yen text with thousands separators: "22976.90641" → "¥22,976.90641". */
-function exactYen(text: string): string {
-  const neg = text.startsWith('-')
-  const [int, frac] = (neg ? text.slice(1) : text).split('.')
-  const body = formatYen(BigInt(int!)) + (frac ? `.${frac}` : '')
-  return neg ? `−${body}` : body
-}
+import { formatExactYen as exactYen, type BillOutput } from '@warikan/core/bills'
 
 export function billTable(
   output: BillOutput,

@@ -3,6 +3,7 @@ import { BillAggregator, type BillOptions } from './bill-aggregator'
 import { parseBillMap, type BillMap } from './bill-map'
 import { members, row, testMap } from './bill-test-helpers'
 import { parseDecimal } from './scaled-decimal'
+import { formatExactYen } from './format-exact-yen'
 import type { BillRow } from './focus-columns'
 
 const usd = (rate: string): BillOptions['rates'] => ({ USD: parseDecimal(rate)! })
@@ -269,4 +270,13 @@ describe('BillAggregator: exact sums beyond double precision', () => {
     expect(result.value.reconciliation.items[0]!.exactYen).toBe(expected)
     expect(result.value.reconciliation.currencies[0]!.billed).toBe(expected)
   })
+})
+
+describe('formatExactYen', () => {
+  it.each([
+    ['22976.90641', '¥22,976.90641'],
+    ['-1513.7', '−¥1,513.7'],
+    ['0', '¥0'],
+    ['1234567', '¥1,234,567'],
+  ])('%s → %s', (text, out) => expect(formatExactYen(text)).toBe(out))
 })

@@ -4,7 +4,7 @@
  * member. The shared items are split by the core's allocation of the current scenario's members.
  */
 import { allocate, formatInteger, formatYen, parseScenario } from '@warikan/core'
-import type { BillCostItem, BillReconciliation } from '@warikan/core/bills'
+import { formatExactYen, type BillCostItem, type BillReconciliation } from '@warikan/core/bills'
 import { ApiError } from '../api-client'
 import { PALETTE } from '../charts/register'
 import type { AppState } from '../model'
@@ -143,7 +143,7 @@ export function renderBills(root: HTMLElement, state: AppState): () => void {
           memberName(i.member),
           formatInteger(i.rows),
           `${i.billed} ${i.currency}`,
-          `¥${i.exactYen}`,
+          formatExactYen(i.exactYen),
           formatYen(i.amount),
           i.rounding,
         ]),
@@ -157,7 +157,7 @@ export function renderBills(root: HTMLElement, state: AppState): () => void {
           formatInteger(c.rows),
           c.billed,
           c.rate,
-          `¥${c.exactYen}`,
+          formatExactYen(c.exactYen),
         ]),
       ),
       h(
