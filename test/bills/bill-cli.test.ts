@@ -244,6 +244,19 @@ describe('warikan bill: bad input names the file and the line; nothing on stdout
     )
   })
 
+  it('bytes that are not UTF-8', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warikan-bill-'))
+    const file = join(dir, 'sjis.csv')
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from(HEADER + '\n'), Buffer.from([0x31, 0x2c, 0x82, 0xa0, 0x0a])]),
+    )
+    const r = await cli(['bill', file, '--map', temp('map.json', map)])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(new RegExp(`${file}: line \\d+, encoding: UTF-8 として読めない`))
+  })
+
   it('a bad --rate', async () => {
     const r = await cli(['bill', AWS, '--map', MAP, '--rate', 'USD=-1'])
     expect(r.code).toBe(2)
