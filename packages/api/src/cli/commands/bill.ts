@@ -17,7 +17,9 @@ export const billCommand: Command = {
   usage:
     'warikan bill <focus.csv>... --map map.json [--rate USD=150 ...] [--scenario scenario.json] [--format json|table] [--into scenario.json --out file] [--threads N]',
   async run(argv, ctx) {
-    const args = parseArgs(argv, { values: ['map', 'rate', 'scenario', 'format', 'into', 'out', 'threads'] })
+    const args = parseArgs(argv, {
+      values: ['map', 'rate', 'scenario', 'format', 'into', 'out', 'threads'],
+    })
     const mapFile = flag(args, 'map')
     if (!args.positional.length || !mapFile) throw new CliError(`usage: ${this.usage}`, 2)
     const format = oneOf(flag(args, 'format'), ['json', 'table'] as const, 'json', 'format')
