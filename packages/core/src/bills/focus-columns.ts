@@ -2,7 +2,8 @@
  * The FOCUS 1.x cost-and-usage columns a bill import reads, found by their header names (Column IDs, case as the
  * spec writes them). `BilledCost` and `BillingCurrency` are required; `ChargeCategory` too (FOCUS requires it and the
  * reconciliation totals by it); `ChargePeriodStart` only when the map filters by period; `Tags` and `SubAccountId`
- * when the map attributes by them. `ProviderName` (FOCUS ≤ 1.2) and `ServiceProviderName` (1.3) are both read.
+ * when the map attributes by them. `ProviderName` (FOCUS ≤ 1.2) and `ServiceProviderName` (1.3) are both recognised;
+ * the split does not need them, so the CSV reader skips them (and `ServiceName`) unread.
  */
 import type { BillMap } from './bill-map'
 
