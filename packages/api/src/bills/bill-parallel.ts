@@ -58,7 +58,8 @@ export async function readBillFileParallel(
   reader: BillCsvReader,
   aggregator: BillAggregator,
   request: Omit<BillWorkerRequest, 'file' | 'header' | 'start' | 'end'>,
-  onBytes?: (bytes: number) => void,
+  /** bytes read since the last call, and rows the other threads read (given once, at the end) */
+  onBytes?: (bytes: number, otherRows?: number) => void,
 ): Promise<boolean> {
   const fd = openSync(file, 'r')
   try {
@@ -107,11 +108,13 @@ export async function readBillFileParallel(
       const mine = readRange(fd, bodyStart, bounds[1]!, reader, CHUNK_BYTES, onBytes)
       if (!mine || reader.problem) return false
       const results = await Promise.all(replies)
+      let otherRows = 0
       for (const r of results) {
         if (!r.ok) return false
         if (aggregator.merge(r.partial) !== undefined) return false
+        otherRows += r.partial.files.reduce((a, f) => a + f.rows, 0)
       }
-      onBytes?.(size - bounds[1]!)
+      onBytes?.(size - bounds[1]!, otherRows)
       return true
     } finally {
       for (const w of workers) void w.terminate()

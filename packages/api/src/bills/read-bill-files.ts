@@ -123,9 +123,11 @@ async function readFast(
     const own = new BillAggregator(map, options)
     const reader = new BillCsvReader(file, own, map)
     let bytes = 0
-    const onBytes = (n: number) => {
+    let otherRows = 0
+    const onBytes = (n: number, other = 0) => {
       bytes += n
-      options.onProgress?.(file, { bytes, totalBytes: size, rows: reader.rows })
+      otherRows += other
+      options.onProgress?.(file, { bytes, totalBytes: size, rows: reader.rows + otherRows })
     }
     const ok =
       size >= minBytes
