@@ -13,6 +13,7 @@ import { allocationService } from './allocation/allocation.service'
 import { registerAllocationRoutes } from './allocation/allocation.routes'
 import { registerAuditRoutes } from './audit/audit.routes'
 import { registerAuthRoutes } from './auth/auth.routes'
+import { registerBillRoutes } from './bills/bills.routes'
 import { tokenAuthenticator } from './auth/auth.service'
 import { registerConsortiumRoutes } from './consortium/consortium.routes'
 import type { DialectName } from './db/create-db'
@@ -158,6 +159,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   registerSlaRoutes(app, deps)
   registerRegisterRoutes(app, deps)
   registerSettlementRoutes(app, deps)
+  registerBillRoutes(app, deps)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

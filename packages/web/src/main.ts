@@ -7,6 +7,7 @@ import './print.css'
 import './charts/register'
 import { ApiClient } from './api-client'
 import { AppState } from './model'
+import { renderBills } from './views/bills'
 import { renderCompare } from './views/compare'
 import { renderContinuity } from './views/continuity'
 import { h, replace } from './views/dom'
@@ -25,6 +26,7 @@ type Route =
   | 'upload'
   | 'continuity'
   | 'register'
+  | 'bills'
   | 'present'
   | 'notice'
   | 'plan'
@@ -35,6 +37,7 @@ const ROUTES: Array<[Route, string]> = [
   ['upload', '照会ログ取込'],
   ['continuity', 'SLA・継続性'],
   ['register', '外部サービス台帳'],
+  ['bills', 'クラウド請求取込'],
   ['present', '説明資料モード'],
   ['plan', '中期計画'],
   ['notice', '負担金通知'],
@@ -46,6 +49,7 @@ const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> =
   upload: renderUpload,
   continuity: renderContinuity,
   register: renderRegister,
+  bills: renderBills,
   present: renderPresent,
   plan: renderPlan,
   notice: renderNotices,

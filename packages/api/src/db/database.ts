@@ -3,6 +3,7 @@ import type { AuditTables } from '../audit/audit.table'
 import type { AuthTables } from '../auth/auth.table'
 import type { RegisterTables } from '../register/register.table'
 import type { PlanTables } from '../plan/plan.table'
+import type { BillTables } from '../bills/bills.table'
 import type { ScenarioTables } from '../scenario/scenario.table'
 import type { SlaTables } from '../sla/sla.table'
 import type { TrafficTables } from '../traffic/traffic.table'
@@ -13,4 +14,5 @@ export type Database = ScenarioTables &
   TrafficTables &
   RegisterTables &
   SlaTables &
-  PlanTables
+  PlanTables &
+  BillTables

@@ -280,4 +280,3 @@ export async function loadScenarioDocument(
   }
   return doc as unknown as ScenarioInput
 }
-

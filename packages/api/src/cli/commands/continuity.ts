@@ -1,14 +1,11 @@
 import { continuityCheck } from '../../sla/sla.service'
 import { continuityTable } from '../../sla/sla-report'
 import { flag, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { CliError, InputError } from '../errors'
 import { readJsonFile } from '../io'
 
-export const continuityCommand: Command = {
-  name: 'continuity',
-  summary:
-    'ネットワーク障害パターン × 対策の確認と共同対策の按分 (failure patterns × countermeasures)',
+export const continuityCommand: CommandHandler = {
   usage: 'warikan continuity <continuity.json> [--format json|table]',
   run(argv, ctx) {
     const args = parseArgs(argv, { values: ['format'] })

@@ -87,4 +87,10 @@ export const commands: CommandEntry[] = [
     summary: '中期計画を年度ごとに按分する (allocate a multi-year plan year by year)',
     load: async () => (await import('./plan')).planCommand,
   },
+  {
+    name: 'bill',
+    summary:
+      'クラウドの請求明細 (FOCUS) を費目にする (FOCUS cost-and-usage files → cost items in yen)',
+    load: async () => (await import('./bill')).billCommand,
+  },
 ]

@@ -9,7 +9,7 @@ import {
 import { planCsv, planTable } from '../../plan/plan-report'
 import { readTrafficFiles } from '../../traffic/read-traffic-files'
 import { flag, flagList, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { CliError, InputError } from '../errors'
 import { readJsonFile } from '../io'
 
@@ -20,9 +20,7 @@ export function parseRateFlags(values: string[]): Record<string, PlanDecimal> {
   return all.value
 }
 
-export const planCommand: Command = {
-  name: 'plan',
-  summary: '中期計画を年度ごとに按分する (allocate a multi-year plan year by year)',
+export const planCommand: CommandHandler = {
   usage:
     'warikan plan <plan.json> [--traffic log.csv ...] [--rate USD=160] [--format json|table|csv] [--year Y]',
   async run(argv, ctx) {

@@ -20,7 +20,7 @@ import {
   type ServiceView,
 } from '../../register/register.service'
 import { flag, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { withDatabase } from '../database'
 import { CliError, InputError } from '../errors'
 
@@ -39,9 +39,7 @@ function readBytes(file: string): Uint8Array {
   }
 }
 
-export const servicesCommand: Command = {
-  name: 'services',
-  summary: '外部サービス台帳の一覧・確認・取込・出力 (the external-service register)',
+export const servicesCommand: CommandHandler = {
   usage,
   async run(argv, ctx) {
     const [sub, ...rest] = argv

@@ -9,7 +9,7 @@ import {
 } from '@warikan/core'
 import { costNames, settlementCsv, settlementTable } from '../../settlement/settlement-report'
 import { flag, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { CliError, InputError } from '../errors'
 import { readScenarioFile } from '../io'
 
@@ -20,9 +20,7 @@ function allocated(file: string) {
   return { scenario, output: result.value.output }
 }
 
-export const settleCommand: Command = {
-  name: 'settle',
-  summary: '予算と決算の精算 (settle the budget split against the actual one)',
+export const settleCommand: CommandHandler = {
   usage:
     'warikan settle <budget.json> <actual.json> [--format json|table|csv] [--next next.json --out file]',
   run(argv, ctx) {

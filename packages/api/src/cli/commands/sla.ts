@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { applyCredits, readIncidents, slaCheck, slaReport } from '../../sla/sla.service'
 import { availabilityTable, gradeTable } from '../../sla/sla-report'
 import { flag, flagList, oneOf, parseArgs } from '../args'
-import type { Command } from '../command'
+import type { CommandHandler } from '../command'
 import { CliError, InputError } from '../errors'
 import { readJsonFile } from '../io'
 
@@ -11,9 +11,7 @@ const usage = [
   'warikan sla report <sla.json> <incidents.csv> [--month YYYY-MM ...] [--format json|table] [--into scenario.json --out file]',
 ].join('\n       ')
 
-export const slaCommand: Command = {
-  name: 'sla',
-  summary: 'SLA のグレード確認と稼働率・減額の報告 (SLA grades, availability and credits)',
+export const slaCommand: CommandHandler = {
   usage,
   run(argv, ctx) {
     const [sub, ...rest] = argv

@@ -9,6 +9,7 @@ import * as slaDocuments from './2026-12-01-050-sla-documents'
 import * as tokenLifecycle from './2026-12-01-040-token-lifecycle'
 import * as plans from './2026-12-01-010-plans'
 import * as trafficImports from './2026-12-01-030-traffic-imports'
+import * as bills from './2026-12-01-020-bills'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-001-scenarios': scenarios,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-040-token-lifecycle': tokenLifecycle,
   '2026-12-01-010-plans': plans,
   '2026-12-01-030-traffic-imports': trafficImports,
+  '2026-12-01-020-bills': bills,
 }
