@@ -26,6 +26,8 @@ export async function buildCli({ quiet = false } = {}) {
       cli: 'src/cli/main.ts',
       // resolved at run time as ./traffic-worker.js next to the chunk that starts it (traffic-file-reader.ts)
       'traffic-worker': 'src/traffic/traffic-worker.ts',
+      // likewise ./bill-worker.js (bills/bill-parallel.ts)
+      'bill-worker': 'src/bills/bill-worker.ts',
     },
     outdir,
     bundle: true,

@@ -53,7 +53,6 @@ export const billMapSchema = z
   .strict()
 
 export type BillMap = z.output<typeof billMapSchema>
-export type BillCost = z.output<typeof billCostSchema>
 
 export function parseBillMap(raw: unknown): Result<BillMap> {
   const parsed = billMapSchema.safeParse(raw)

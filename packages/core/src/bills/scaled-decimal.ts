@@ -10,8 +10,6 @@ export interface ScaledDecimal {
   readonly s: number
 }
 
-export const DECIMAL_ZERO: ScaledDecimal = { m: 0n, s: 0 }
-
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?$/
 const POW10: bigint[] = []
 export function pow10(k: number): bigint {
@@ -51,11 +49,6 @@ export const mulDecimal = (a: ScaledDecimal, b: ScaledDecimal): ScaledDecimal =>
 export const negDecimal = (a: ScaledDecimal): ScaledDecimal => ({ m: -a.m, s: a.s })
 
 export const decimalToRational = (a: ScaledDecimal): Rational => rat(a.m, pow10(a.s))
-
-export const compareDecimal = (a: ScaledDecimal, b: ScaledDecimal): number => {
-  const d = addDecimal(a, negDecimal(b)).m
-  return d < 0n ? -1 : d > 0n ? 1 : 0
-}
 
 /** 四捨五入 to the yen: floor(x + ½). */
 export function roundHalfUp(a: ScaledDecimal): bigint {
