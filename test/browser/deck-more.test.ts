@@ -6,9 +6,10 @@
  * UPDATE_SCREENSHOTS=1 writes the new slides' screenshots (half size) to docs/screenshots/.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildWeb, hasChromium, launchBrowser, ROOT, startServer, type Server } from './harness'
@@ -168,5 +169,55 @@ describe.skipIf(!hasChromium)('council deck: plan, SLA and 台帳 slides', () =>
         )
       }
     }
+  })
+
+  it('adds a 中期計画 sheet to the scenario xlsx: members × years with the 前年度比', async () => {
+    await page.goto(`${server.url}/?scenario=1#studio`)
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 15_000 })
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button[data-action="export-xlsx"]'),
+    ])
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('中期計画')!
+    expect(String(ws.getCell('A1').value)).toContain('令和8年度〜令和12年度')
+    // row 3: 団体コード, 団体名, 令和8年度, 令和9年度, 前年度比（令和9年度）, … 令和12年度, 前年度比, 期間計 …
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      '団体コード',
+      '団体名',
+      '令和8年度',
+      '令和9年度',
+      '前年度比（令和9年度）',
+      '令和10年度',
+      '前年度比（令和10年度）',
+      '令和11年度',
+      '前年度比（令和11年度）',
+      '令和12年度',
+      '前年度比（令和12年度）',
+      '期間計',
+      '単独導入計',
+      '削減率',
+    ])
+    // 葉山町: ¥117,423,084 in 令和8年度, ¥117,082,860 in 令和9年度 (the plan view shows −0.3%)
+    expect(ws.getCell('B4').value).toBe('葉山町')
+    expect(ws.getCell('C4').value).toBe(117_423_084)
+    expect(ws.getCell('D4').value).toBe(117_082_860)
+    expect(ws.getCell('C4').numFmt).toBe('"¥"#,##0')
+    expect(Number(ws.getCell('E4').value)).toBeCloseTo(117_082_860 / 117_423_084 - 1, 9)
+    expect(ws.getCell('E4').numFmt).toBe('+0.0%;-0.0%;0.0%')
+    expect(ws.getCell('N4').numFmt).toBe('0.0%')
+    // a member that joins in 令和9年度 has no 令和8年度 amount and so no 前年度比 for 令和9年度
+    const rows = ws.getRows(4, ws.rowCount - 3) ?? []
+    const joiner = rows.find(
+      (r) => r.getCell(3).value === null && typeof r.getCell(4).value === 'number',
+    )
+    expect(joiner, 'a member joining in year 2').toBeDefined()
+    expect(joiner!.getCell(5).value).toBeNull()
+    // the 合計 row: the period total of the years
+    const total = rows.find((r) => r.getCell(2).value === '合計')!
+    const years = [3, 4, 6, 8, 10].map((c) => Number(total.getCell(c).value))
+    expect(total.getCell(12).value).toBe(years.reduce((a, b) => a + b, 0))
   })
 })

@@ -6,13 +6,7 @@
  * the deck builder shows it greyed and the deck leaves it out. Charts go through panels (print-charts.ts draws
  * their print copies); tables print as they are, paginated like the 負担金一覧.
  */
-import {
-  allocateCompiledPlan,
-  compilePlan,
-  formatInteger,
-  withRates,
-  type PlanAllocation,
-} from '@warikan/core'
+import { allocateCompiledPlan, formatInteger, withRates, type PlanAllocation } from '@warikan/core'
 import type { ContinuityReport, ServiceMonthReport } from '@warikan/core/sla'
 import { STATUS_JA, type ServiceStatus } from '@warikan/core/register'
 import type { AppState } from '../model'
@@ -21,6 +15,7 @@ import type { DeckEntry } from './deck-builder'
 import { dataTable, h } from './dom'
 import { drawChart, panel } from './panel'
 import { RATE_MAX, RATE_MIN, trendChart } from './plan'
+import { loadConsortiumPlan } from './plan-load'
 import { planSlides, type PlanSensitivity } from './plan-slides'
 import { bandsChart, bandsTable, impactMatrix, type ServiceView } from './register'
 
@@ -39,29 +34,17 @@ const none = (key: string, title: string, reason: string): ExtraSlide => ({
   pages: [],
 })
 
-interface PlanSummary {
-  id: number
-  title: string
-}
-
 /** The consortium's first stored plan as slides (none when it has no plan or the plan does not compile). */
 export async function planDeckSlides(state: AppState, cid: string | number): Promise<ExtraSlide[]> {
   const missing = (reason: string) => [
     none('plan-table', '中期計画 団体別負担金の見通し', reason),
     none('plan-trend', '中期計画 団体別負担額の推移', reason),
   ]
-  const plans = await state.api.request<PlanSummary[]>('GET', `/api/consortia/${cid}/plans`)
-  const first = plans[0]
-  if (!first) return missing('この組合には中期計画がありません。')
-  const stored = await state.api.request<{ title: string; document: unknown }>(
-    'GET',
-    `/api/plans/${first.id}`,
-  )
-  const compiled = compilePlan(stored.document)
-  if (!compiled.ok) return missing('中期計画に誤りがあります。中期計画の画面で確かめてください。')
-  const plan = compiled.value
-  const base = allocateCompiledPlan(plan)
-  if (!base.ok) return missing('中期計画を計算できません。中期計画の画面で確かめてください。')
+  const loaded = await loadConsortiumPlan(state, cid)
+  if (!loaded.ok) return missing(loaded.reason)
+  const plan = loaded.compiled
+  const base = { value: loaded.allocation }
+  const stored = { title: loaded.title }
   const currencies = [
     ...new Set(
       plan.plan.costs.flatMap((c) => (c.currency && c.currency !== 'JPY' ? [c.currency] : [])),
