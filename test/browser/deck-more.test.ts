@@ -220,4 +220,31 @@ describe.skipIf(!hasChromium)('council deck: plan, SLA and 台帳 slides', () =>
     const years = [3, 4, 6, 8, 10].map((c) => Number(total.getCell(c).value))
     expect(total.getCell(12).value).toBe(years.reduce((a, b) => a + b, 0))
   })
+
+  it('labels the heatmap with institution names and draws yen axes in the chosen display unit', async () => {
+    await page.goto(`${server.url}/?scenario=1#studio`)
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 15_000 })
+    await page.waitForSelector('.panel-heatmap table.heatmap', { timeout: 15_000 })
+    const heads = await page.locator('.panel-heatmap table.heatmap thead th').allTextContents()
+    // members by name, national institutions by name, never a bare id
+    expect(heads).toContain('葉山町')
+    expect(
+      heads.some((t) => /日本年金機構|厚生労働省|国税庁|日本学生支援機構|（その他の機関）/.test(t)),
+    ).toBe(true)
+    expect(heads.filter((t) => /^[0-9A-Za-z_-]+$/.test(t.trim()))).toEqual([])
+    const ticks = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('.panel-stack .chart-body') as HTMLElement & {
+          chart?: { scales: { y: { ticks: Array<{ label: string }> } } }
+        }
+        return host.chart!.scales.y.ticks.map((t) => String(t.label))
+      })
+    await page.selectOption('#display-unit', '1')
+    expect((await ticks()).filter((t) => t !== '¥0').every((t) => /^¥[\d,]+$/.test(t))).toBe(true)
+    await page.selectOption('#display-unit', '1000000')
+    await expect
+      .poll(async () => (await ticks()).filter((t) => !/^[\d,]+百万円$/.test(t)))
+      .toEqual([])
+    await page.selectOption('#display-unit', '1') // the unit is kept in localStorage: leave the default
+  })
 })

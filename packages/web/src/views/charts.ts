@@ -7,15 +7,18 @@ import {
   type Scenario,
   type TrafficAggregate,
 } from '@warikan/core'
+import { institutionName } from '@warikan/core/traffic'
 import { PALETTE } from '../charts/register'
 import type { MonthlyPoint } from '../model'
+import { showYen } from './display-unit'
 import { dataTable, h, replace } from './dom'
 import { drawChart, empty, type Panel } from './panel'
 
 /** Called when the planner clicks a number: explain member `code` (optionally one cost item). */
 export type ExplainHandler = (code: string, costId?: string) => void
 
-const yenTick = (v: string | number) => formatYen(Number(v))
+/** Yen axes follow the studio's 円 / 千円 / 百万円 switch (display-unit.ts); tooltips keep the exact yen. */
+const yenTick = (v: string | number) => showYen(Number(v))
 const pctTick = (v: string | number) => formatPercent(Number(v) / 100, 0)
 
 /** A number that opens its explanation. */
@@ -257,7 +260,7 @@ export function renderHeatmap(p: Panel, scenario: Scenario, traffic: TrafficAggr
       (cell.get(`${x.requester}\u0000${x.provider}`) ?? 0) + x.queries,
     )
   const max = Math.max(1, ...cell.values())
-  const label = (id: string) => names.get(id) ?? id
+  const label = (id: string) => institutionName(id, names)
   const table = h(
     'table',
     { class: 'heatmap' },
