@@ -2,7 +2,9 @@
  * The council deck's slides from the consortium's other records (deck-extras.ts), in Chromium against the demo
  * server: the landing scenario's deck carries the 中期計画 table and burden chart, the SLA availability heat
  * strip, the coverage per member and the 外部サービス台帳 slides; the A4 landscape PDF has one page per slide and
- * every chart as an image on its own slide's page (pdfimages); projector type ≥ 20 px on the new slides.
+ * every chart as an image on its own slide's page (pdfimages); projector type ≥ 20 px on the new slides; the
+ * slides are left out (greyed with the reason) when the records are missing. Also the scenario xlsx's 中期計画
+ * sheet, the heatmap's institution names and the yen axes in the chosen display unit.
  * UPDATE_SCREENSHOTS=1 writes the new slides' screenshots (half size) to docs/screenshots/.
  */
 import { spawnSync } from 'node:child_process'
@@ -246,5 +248,37 @@ describe.skipIf(!hasChromium)('council deck: plan, SLA and 台帳 slides', () =>
       .poll(async () => (await ticks()).filter((t) => !/^[\d,]+百万円$/.test(t)))
       .toEqual([])
     await page.selectOption('#display-unit', '1') // the unit is kept in localStorage: leave the default
+  })
+
+  it('leaves the slides out, with the reason in the deck builder, when the consortium has no such records', async () => {
+    // the same demo, answered as if the consortium had no plan, no SLA documents and an empty 台帳
+    const empty = (route: { fulfill(o: { json: unknown }): Promise<void> }) =>
+      route.fulfill({ json: [] })
+    await page.route('**/api/consortia/*/plans', empty)
+    await page.route('**/api/consortia/*/sla-documents', empty)
+    await page.route('**/api/consortia/*/external-services', empty)
+    try {
+      await openDeck(1)
+      const keys = await slideKeys()
+      for (const k of EXTRA_KEYS) expect(keys, k).not.toContain(k)
+      expect(await page.locator('.slide .empty, .slide .panel-error').count()).toBe(0)
+      await page.click('button[data-action="deck-builder"]')
+      const dialog = page.locator('dialog.deck-builder')
+      await expect.poll(() => dialog.isVisible()).toBe(true)
+      for (const [k, why] of [
+        ['plan-table', '中期計画がありません'],
+        ['sla-availability', '障害記録がありません'],
+        ['continuity', '継続性対策のファイルがありません'],
+        ['register-matrix', '外部サービス台帳は空です'],
+      ] as const) {
+        expect(
+          await dialog.locator(`input[type="checkbox"][data-slide-key="${k}"]`).isDisabled(),
+        ).toBe(true)
+        expect(await dialog.locator(`li[data-slide-key="${k}"]`).textContent()).toContain(why)
+      }
+      await page.keyboard.press('Escape')
+    } finally {
+      await page.unrouteAll()
+    }
   })
 })
