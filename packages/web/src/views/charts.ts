@@ -261,10 +261,19 @@ export function renderHeatmap(p: Panel, scenario: Scenario, traffic: TrafficAggr
     )
   const max = Math.max(1, ...cell.values())
   const label = (id: string) => institutionName(id, names)
+  // the vertical column headers: an id that is neither a member nor a national institution is marked ＊ (the
+  // caption says what ＊ means) so the header row stays short and the matrix fits one slide
+  const OTHER = '（その他の機関）'
+  const others = ids.some((id) => label(id).endsWith(OTHER))
+  const colLabel = (id: string) => label(id).replace(OTHER, '＊')
   const table = h(
     'table',
     { class: 'heatmap' },
-    h('caption', {}, `照会件数（行: 照会元、列: 提供先、計 ${formatInteger(traffic.rows)} 件）`),
+    h(
+      'caption',
+      {},
+      `照会件数（行: 照会元、列: 提供先、計 ${formatInteger(traffic.rows)} 件${others ? '。＊ その他の機関' : ''}）`,
+    ),
     h(
       'thead',
       {},
@@ -272,7 +281,7 @@ export function renderHeatmap(p: Panel, scenario: Scenario, traffic: TrafficAggr
         'tr',
         {},
         h('th', { scope: 'col' }, '照会元＼提供先'),
-        ids.map((id) => h('th', { scope: 'col', class: 'vert' }, label(id))),
+        ids.map((id) => h('th', { scope: 'col', class: 'vert', title: label(id) }, colLabel(id))),
       ),
     ),
     h(
