@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium)('council deck in Chromium', () => {
         // no slide printed empty
         expect(await page.locator('.slide .empty, .slide .panel-error').count()).toBe(0)
       }
-      // the landing scenario fills every panel: all 12 slides (title, 負担金一覧 ×2, 7 charts … network)
+      // the landing scenario fills every panel: all 20 slides (title, 負担金一覧 ×2, 7 charts … network, plan …)
       await openDeck(scenarios[0]!.id)
       const keys = await page
         .locator('.slide')
@@ -152,6 +152,15 @@ describe.skipIf(!hasChromium)('council deck in Chromium', () => {
         'shapley',
         'patterns',
         'network',
+        // the consortium's 中期計画, SLA・継続性 and 台帳 (deck-more.test.ts checks their content)
+        'plan-table',
+        'plan-table',
+        'plan-trend',
+        'plan-band',
+        'sla-availability',
+        'continuity',
+        'register-matrix',
+        'register-bands',
       ])
       expect(pageErrors).toEqual([])
     },
@@ -164,7 +173,7 @@ describe.skipIf(!hasChromium)('council deck in Chromium', () => {
     const total = await page.locator('.slide').count()
     expect(await page.locator('.present-nav .counter').textContent()).toBe(`6 / ${total}`)
     const { charts } = await printAndCheck()
-    expect(charts).toEqual([4, 5, 6, 8, 10, 11])
+    expect(charts).toEqual([4, 5, 6, 8, 10, 11, 15, 20])
     // still on the same slide after printing
     expect(await page.locator('.slide.current').getAttribute('data-slide')).toBe('5')
   })
@@ -181,8 +190,8 @@ describe.skipIf(!hasChromium)('council deck in Chromium', () => {
         window.dispatchEvent(new Event('afterprint'))
         return copies.length
       })
-      expect(removed).toBe(6)
-      expect(await page.locator('canvas.print-chart').count()).toBe(6)
+      expect(removed).toBe(8)
+      expect(await page.locator('canvas.print-chart').count()).toBe(8)
       await printAndCheck()
     },
   )

@@ -7,15 +7,18 @@ import {
   type Scenario,
   type TrafficAggregate,
 } from '@warikan/core'
+import { institutionName } from '@warikan/core/traffic'
 import { PALETTE } from '../charts/register'
 import type { MonthlyPoint } from '../model'
+import { showYen } from './display-unit'
 import { dataTable, h, replace } from './dom'
 import { drawChart, empty, type Panel } from './panel'
 
 /** Called when the planner clicks a number: explain member `code` (optionally one cost item). */
 export type ExplainHandler = (code: string, costId?: string) => void
 
-const yenTick = (v: string | number) => formatYen(Number(v))
+/** Yen axes follow the studio's 円 / 千円 / 百万円 switch (display-unit.ts); tooltips keep the exact yen. */
+const yenTick = (v: string | number) => showYen(Number(v))
 const pctTick = (v: string | number) => formatPercent(Number(v) / 100, 0)
 
 /** A number that opens its explanation. */
@@ -257,11 +260,20 @@ export function renderHeatmap(p: Panel, scenario: Scenario, traffic: TrafficAggr
       (cell.get(`${x.requester}\u0000${x.provider}`) ?? 0) + x.queries,
     )
   const max = Math.max(1, ...cell.values())
-  const label = (id: string) => names.get(id) ?? id
+  const label = (id: string) => institutionName(id, names)
+  // the vertical column headers: an id that is neither a member nor a national institution is marked ＊ (the
+  // caption says what ＊ means) so the header row stays short and the matrix fits one slide
+  const OTHER = '（その他の機関）'
+  const others = ids.some((id) => label(id).endsWith(OTHER))
+  const colLabel = (id: string) => label(id).replace(OTHER, '＊')
   const table = h(
     'table',
     { class: 'heatmap' },
-    h('caption', {}, `照会件数（行: 照会元、列: 提供先、計 ${formatInteger(traffic.rows)} 件）`),
+    h(
+      'caption',
+      {},
+      `照会件数（行: 照会元、列: 提供先、計 ${formatInteger(traffic.rows)} 件${others ? '。＊ その他の機関' : ''}）`,
+    ),
     h(
       'thead',
       {},
@@ -269,7 +281,7 @@ export function renderHeatmap(p: Panel, scenario: Scenario, traffic: TrafficAggr
         'tr',
         {},
         h('th', { scope: 'col' }, '照会元＼提供先'),
-        ids.map((id) => h('th', { scope: 'col', class: 'vert' }, label(id))),
+        ids.map((id) => h('th', { scope: 'col', class: 'vert', title: label(id) }, colLabel(id))),
       ),
     ),
     h(

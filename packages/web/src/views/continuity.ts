@@ -29,7 +29,7 @@ const KIND_JA = { sla: 'SLA', incidents: '障害記録', continuity: '継続性�
 const STATUS_JA = { ok: '✓ 適合', below: '✗ 推奨未満', missing: '✗ 未設定' } as const
 const SHORT = ['回線多重化', '代替機', '庁舎BKサーバ', '庁舎データBK', '非常用発電', 'SLA冗長化']
 
-const monthJa = (m: string) => {
+export const monthJa = (m: string) => {
   const [y, mo] = m.split('-').map(Number) as [number, number]
   return `${formatJapaneseYear(y)}${mo}月`
 }
@@ -114,11 +114,11 @@ function section(d: DocSummary, a: Analysis): HTMLElement {
   return coverageSection(title, a.report)
 }
 
-/** Month × service heat strip: green when the target is met, red when missed; the 減額 in the cell. */
-function availabilitySection(
-  title: HTMLElement,
-  report: { months: string[]; services: ServiceMonthReport[] },
-): HTMLElement {
+/** The month × service heat strip (green met, amber downtime, red missed; the 減額 in the cell). */
+export function availabilityStrip(report: {
+  months: string[]
+  services: ServiceMonthReport[]
+}): HTMLTableElement {
   const services = [...new Map(report.services.map((s) => [s.service, s.serviceName])).entries()]
   const cell = (s: ServiceMonthReport | undefined) => {
     if (!s) return h('td', {}, '—')
@@ -135,7 +135,7 @@ function availabilitySection(
       s.credit ? h('span', { class: 'credit' }, ` 減額 ${formatYen(s.credit.amount)}`) : '',
     )
   }
-  const strip = h(
+  return h(
     'table',
     { class: 'data heat-strip' },
     h('caption', {}, '月 × サービスの稼働率（目標に対する達成・未達、減額）'),
@@ -164,6 +164,14 @@ function availabilitySection(
       ),
     ),
   )
+}
+
+/** Month × service heat strip: green when the target is met, red when missed; the 減額 in the cell. */
+function availabilitySection(
+  title: HTMLElement,
+  report: { months: string[]; services: ServiceMonthReport[] },
+): HTMLElement {
+  const strip = availabilityStrip(report)
   const detail = dataTable(
     '障害ごとの扱い',
     ['サービス', '月', '行', '期間', '扱い', '計上'],
@@ -202,14 +210,9 @@ function availabilitySection(
   )
 }
 
-function coverageSection(title: HTMLElement, r: ContinuityReport): HTMLElement {
-  const matrix = dataTable(
-    '表2-15 ネットワーク障害パターンと主な対策',
-    ['障害パターン', ...SHORT],
-    r.matrix.map((row) => [`(${row.no}) ${row.name}`, ...row.marks.map((m) => (m ? '○' : ''))]),
-    { numericFrom: 99 },
-  )
-  const perMember = dataTable(
+/** Per member: which of the 9 patterns of 表2-14 it covers (✓) or leaves open (✗), and the cost of closing them. */
+export function coverageTable(r: ContinuityReport): HTMLTableElement {
+  return dataTable(
     '団体ごとの対策（✓ 対策あり、✗ 未対策）',
     ['団体', ...r.matrix.map((m) => `(${m.no})`), '解消に必要な対策', '費用'],
     r.members.map((m) => [
@@ -224,6 +227,16 @@ function coverageSection(title: HTMLElement, r: ContinuityReport): HTMLElement {
     ]),
     { numericFrom: r.matrix.length + 2, className: 'data coverage' },
   )
+}
+
+function coverageSection(title: HTMLElement, r: ContinuityReport): HTMLElement {
+  const matrix = dataTable(
+    '表2-15 ネットワーク障害パターンと主な対策',
+    ['障害パターン', ...SHORT],
+    r.matrix.map((row) => [`(${row.no}) ${row.name}`, ...row.marks.map((m) => (m ? '○' : ''))]),
+    { numericFrom: 99 },
+  )
+  const perMember = coverageTable(r)
   const shared = r.shared
     ? dataTable(
         '共同で行う対策の負担（按分エンジンによる）',

@@ -13,9 +13,12 @@ import {
   explainMember,
   formatDateJa,
   formatFiscalYear,
+  planRateLines,
+  planRows,
   toCsv,
   type Allocation,
   type CsvCell,
+  type PlanAllocation,
   type Scenario,
 } from '@warikan/core'
 import { download } from './dom'
@@ -30,6 +33,8 @@ export interface ExportMeta {
   date?: string
   /** the planner's unsaved edits are in the export */
   unsaved?: boolean
+  /** the consortium's 中期計画 (its title and the years at the plan's own rates): a 中期計画 sheet */
+  plan?: { title: string; allocation: PlanAllocation }
 }
 
 /** Excel number formats of the workbook. */
@@ -38,7 +43,30 @@ export const NUM_FMT = {
   integer: '#,##0',
   rank: '0',
   percent: '0.0%',
+  /** 前年度比: +1.4% / −0.8% */
+  change: '+0.0%;-0.0%;0.0%',
 } as const
+
+/**
+ * The 中期計画 sheet's rows: 団体 × 年度 with the 前年度比 after each year but the first (the change from the
+ * previous year's amount; empty when either year has no amount, e.g. the year a member joins), then 期間計,
+ * 単独導入計 and 削減率; a 合計 row. Amounts are the core's (planRows), the same as the plan view's xlsx.
+ */
+export function planSheetRows(plan: PlanAllocation): CsvCell[][] {
+  const base = planRows(plan)
+  const nYears = plan.output.years.length
+  const change = (prev: CsvCell, cur: CsvCell): CsvCell =>
+    typeof prev === 'number' && typeof cur === 'number' && prev > 0 ? cur / prev - 1 : undefined
+  return base.map((r, i) => {
+    const years = r.slice(2, 2 + nYears)
+    const cells: CsvCell[] = [r[0], r[1]]
+    years.forEach((v, k) => {
+      cells.push(v)
+      if (k > 0) cells.push(i === 0 ? `前年度比（${String(v)}）` : change(years[k - 1], v))
+    })
+    return [...cells, ...r.slice(2 + nYears)]
+  })
+}
 
 const safeName = (s: string) =>
   [...s.replace(/[\\/:*?"<>|]/g, '_')].filter((c) => c >= ' ').join('')
@@ -266,6 +294,35 @@ export async function exportXlsx(
     7: NUM_FMT.yen,
     8: NUM_FMT.yen,
   })
+  if (meta?.plan) {
+    const plan = meta.plan.allocation
+    const nYears = plan.output.years.length
+    const cols = nYears * 2 - 1
+    const formats: ColumnFormats = {}
+    for (let k = 0; k < cols; k++)
+      formats[2 + k] = k > 0 && k % 2 === 0 ? NUM_FMT.change : NUM_FMT.yen
+    formats[2 + cols] = NUM_FMT.yen
+    formats[3 + cols] = NUM_FMT.yen
+    formats[4 + cols] = NUM_FMT.percent
+    const pws = sheet(
+      '中期計画',
+      planSheetRows(plan),
+      [
+        10,
+        16,
+        ...Array.from({ length: cols }, (_, k) => (k > 0 && k % 2 === 0 ? 12 : 16)),
+        16,
+        16,
+        10,
+      ],
+      formats,
+      {
+        heading: `${scenario.consortium.name} ${meta.plan.title}（${formatFiscalYear(plan.output.from)}〜${formatFiscalYear(plan.output.to)}）`,
+      },
+    )
+    pws.lastRow!.font = { bold: true }
+    for (const line of planRateLines(plan)) pws.addRow([line])
+  }
   // 負担金通知: one sheet per member
   const population = new Map(scenario.members.map((m) => [m.code, m.population]))
   for (const m of allocation.output.members) {

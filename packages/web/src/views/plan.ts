@@ -303,7 +303,7 @@ function initialRate(l: Loaded): number | undefined {
   return Math.min(RATE_MAX, Math.max(RATE_MIN, Math.round(v * 2) / 2))
 }
 
-function trendChart(plan: PlanAllocation): ChartConfiguration {
+export function trendChart(plan: PlanAllocation): ChartConfiguration {
   const out = plan.output
   return {
     type: 'line',

@@ -23,6 +23,7 @@ import {
   saveDeckSettings,
   type DeckEntry,
 } from './deck-builder'
+import { deckExtras, type ExtraSlide } from './deck-extras'
 import { dataTable, h, replace } from './dom'
 import { panel } from './panel'
 import { renderPrintImages } from './print-charts'
@@ -128,6 +129,7 @@ export function renderPresent(root: HTMLElement, state: AppState): () => void {
   renderSavings(savings, scenario, allocation)
   const analyses = analysisPanels(state, false)
 
+  let extras: ExtraSlide[] = []
   const candidates = (): Candidate[] => {
     const c: Candidate[] = [
       { key: 'title', title: scenario.consortium.name, hasData: true, pages: [titleSlide] },
@@ -147,6 +149,8 @@ export function renderPresent(root: HTMLElement, state: AppState): () => void {
         pages: [a.panel.el],
         ...presence(a.panel.el),
       })
+    // 中期計画, SLA・継続性 and 外部サービス台帳 (deck-extras.ts): left out when the consortium has none
+    c.push(...extras)
     return c
   }
   const presence = (el: HTMLElement) => {
@@ -245,7 +249,12 @@ export function renderPresent(root: HTMLElement, state: AppState): () => void {
   delete document.documentElement.dataset.deckReady
   // The analyses load from the API; the deck is laid out once they have answered, so a slide without data
   // is known and left out.
-  void Promise.all(analyses.map((a) => a.load())).then(() => {
+  void Promise.all([
+    ...analyses.map((a) => a.load()),
+    deckExtras(state).then((x) => {
+      extras = x
+    }),
+  ]).then(() => {
     if (disposed) return
     entries = candidates()
     builderButton.disabled = false

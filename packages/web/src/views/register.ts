@@ -10,6 +10,7 @@ import {
   type ServiceEntry,
   type ServiceStatus,
 } from '@warikan/core/register'
+import type { ChartConfiguration } from 'chart.js'
 import { ApiError, type ErrorDetail } from '../api-client'
 import { PALETTE } from '../charts/register'
 import type { AppState } from '../model'
@@ -22,7 +23,7 @@ interface Finding {
   message: string
   source: string
 }
-interface ServiceView {
+export interface ServiceView {
   id: number
   status: ServiceStatus
   entry: ServiceEntry
@@ -226,100 +227,13 @@ export function renderRegister(root: HTMLElement, state: AppState): () => void {
   }
 
   function drawMatrix() {
-    const cells = (c: number, r: number) =>
-      list.filter(
-        (s) =>
-          s.entry.classification.confidentiality === c &&
-          s.entry.classification.residentImpact === r,
-      )
-    const grid = h(
-      'table',
-      { class: 'data impact-matrix' },
-      h('caption', {}, '縦: 機密性、横: 住民影響'),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', {}, ''),
-          [1, 2, 3].map((r) => h('th', { scope: 'col' }, `住民影響 ${r}`)),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        [3, 2, 1].map((c) =>
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, `機密性 ${c}`),
-            [1, 2, 3].map((r) => {
-              const here = cells(c, r)
-              const max = Math.max(0, ...here.map((s) => s.impact))
-              const band = here.length ? (max >= 27 ? '大' : max >= 4 ? '中' : '少') : ''
-              return h(
-                'td',
-                { class: `cell impact-${band}`, title: here.map((s) => s.entry.name).join('、') },
-                here.length
-                  ? [h('strong', {}, `${here.length} 件`), h('br', {}), `最大 ${max}`]
-                  : '—',
-              )
-            }),
-          ),
-        ),
-      ),
-    )
-    replace(matrix.body, grid)
-    replace(
-      matrix.alt,
-      dataTable(
-        'マスごとのサービス',
-        ['機密性・住民影響', 'サービス'],
-        [3, 2, 1].flatMap((c) =>
-          [1, 2, 3].map((r) => [
-            `${c}・${r}`,
-            cells(c, r)
-              .map((s) => s.entry.name)
-              .join('、') || '—',
-          ]),
-        ),
-      ),
-    )
+    replace(matrix.body, impactMatrix(list))
+    replace(matrix.alt, impactMatrixAlt(list))
   }
 
   function drawBands() {
-    const count = (b: string, s: ServiceStatus) =>
-      list.filter((x) => x.impactBand === b && x.status === s).length
-    drawChart(
-      byBand.body,
-      {
-        type: 'bar',
-        data: {
-          labels: BANDS.map((b) => `影響度 ${b}`),
-          datasets: STATUSES.map((s, i) => ({
-            label: STATUS_JA[s],
-            data: BANDS.map((b) => count(b, s)),
-            backgroundColor: PALETTE[i % PALETTE.length]!,
-          })),
-        },
-        options: {
-          scales: {
-            x: { stacked: true },
-            y: { stacked: true, ticks: { precision: 0 }, title: { display: true, text: '件数' } },
-          },
-        },
-      },
-      '影響度別・状態別のサービス数',
-    )
-    replace(
-      byBand.alt,
-      dataTable(
-        '影響度 × 状態',
-        ['影響度', ...STATUSES.map((s) => STATUS_JA[s])],
-        BANDS.map((b) => [b, ...STATUSES.map((s) => String(count(b, s)))]),
-      ),
-    )
+    drawChart(byBand.body, bandsChart(list), '影響度別・状態別のサービス数')
+    replace(byBand.alt, bandsTable(list))
   }
 
   function drawRenewals() {
@@ -403,4 +317,103 @@ export function renderRegister(root: HTMLElement, state: AppState): () => void {
 
   void load()
   return () => undefined
+}
+
+const cellsOf = (list: ServiceView[], c: number, r: number) =>
+  list.filter(
+    (s) =>
+      s.entry.classification.confidentiality === c && s.entry.classification.residentImpact === r,
+  )
+
+/** 機密性 × 住民影響: the number of services in each cell and their highest 影響度. */
+export function impactMatrix(list: ServiceView[]): HTMLTableElement {
+  const cells = (c: number, r: number) => cellsOf(list, c, r)
+  return h(
+    'table',
+    { class: 'data impact-matrix' },
+    h('caption', {}, '縦: 機密性、横: 住民影響'),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', {}, ''),
+        [1, 2, 3].map((r) => h('th', { scope: 'col' }, `住民影響 ${r}`)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      [3, 2, 1].map((c) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, `機密性 ${c}`),
+          [1, 2, 3].map((r) => {
+            const here = cells(c, r)
+            const max = Math.max(0, ...here.map((s) => s.impact))
+            const band = here.length ? (max >= 27 ? '大' : max >= 4 ? '中' : '少') : ''
+            return h(
+              'td',
+              { class: `cell impact-${band}`, title: here.map((s) => s.entry.name).join('、') },
+              here.length
+                ? [h('strong', {}, `${here.length} 件`), h('br', {}), `最大 ${max}`]
+                : '—',
+            )
+          }),
+        ),
+      ),
+    ),
+  )
+}
+
+/** The matrix's text alternative (the services in each cell). */
+export function impactMatrixAlt(list: ServiceView[]): HTMLTableElement {
+  const cells = (c: number, r: number) => cellsOf(list, c, r)
+  return dataTable(
+    'マスごとのサービス',
+    ['機密性・住民影響', 'サービス'],
+    [3, 2, 1].flatMap((c) =>
+      [1, 2, 3].map((r) => [
+        `${c}・${r}`,
+        cells(c, r)
+          .map((s) => s.entry.name)
+          .join('、') || '—',
+      ]),
+    ),
+  )
+}
+
+/** Services by 影響度 band and status (stacked bars). */
+export function bandsChart(list: ServiceView[]): ChartConfiguration {
+  const count = (b: string, s: ServiceStatus) =>
+    list.filter((x) => x.impactBand === b && x.status === s).length
+  return {
+    type: 'bar',
+    data: {
+      labels: BANDS.map((b) => `影響度 ${b}`),
+      datasets: STATUSES.map((s, i) => ({
+        label: STATUS_JA[s],
+        data: BANDS.map((b) => count(b, s)),
+        backgroundColor: PALETTE[i % PALETTE.length]!,
+      })),
+    },
+    options: {
+      scales: {
+        x: { stacked: true },
+        y: { stacked: true, ticks: { precision: 0 }, title: { display: true, text: '件数' } },
+      },
+    },
+  }
+}
+
+export function bandsTable(list: ServiceView[]): HTMLTableElement {
+  const count = (b: string, s: ServiceStatus) =>
+    list.filter((x) => x.impactBand === b && x.status === s).length
+  return dataTable(
+    '影響度 × 状態',
+    ['影響度', ...STATUSES.map((s) => STATUS_JA[s])],
+    BANDS.map((b) => [b, ...STATUSES.map((s) => String(count(b, s)))]),
+  )
 }

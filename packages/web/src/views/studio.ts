@@ -20,6 +20,7 @@ import { addCostForm } from './cost-items'
 import { showYen, unitSwitch, yenTitle } from './display-unit'
 import { h, replace } from './dom'
 import { showExplanation } from './explain'
+import { loadConsortiumPlan } from './plan-load'
 import { exportCsv, exportXlsx } from './export'
 import { historyPanel } from './history'
 import { issueText } from './issue-text'
@@ -165,8 +166,17 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
       kind === 'xlsx' ? 'Excel ファイルを作成しています…' : 'CSV を作成しています…'
     const cur = state.current
     const meta = cur && { title: cur.stored.title, version: cur.stored.version, unsaved: cur.dirty }
-    if (kind === 'xlsx') await exportXlsx(lastGood.scenario, lastGood.allocation, meta)
-    else exportCsv(lastGood.scenario, lastGood.allocation, meta)
+    if (kind === 'xlsx') {
+      // the consortium's 中期計画, when it has one, as a 中期計画 sheet
+      const cid = state.consortium?.id
+      const plan =
+        cid === undefined ? undefined : await loadConsortiumPlan(state, cid).catch(() => undefined)
+      const withPlan =
+        meta && plan?.ok
+          ? { ...meta, plan: { title: plan.title, allocation: plan.allocation } }
+          : meta
+      await exportXlsx(lastGood.scenario, lastGood.allocation, withPlan)
+    } else exportCsv(lastGood.scenario, lastGood.allocation, meta)
     status.textContent = `${kind === 'xlsx' ? 'Excel' : 'CSV'} を出力しました。`
   }
 
