@@ -77,7 +77,8 @@ const DRIVERS: Array<[string, string]> = [
 ]
 
 /** A rule in words: 「均等割 10.0% ＋ 人口割 90.0%」. */
-export function ruleText(rule: Json): string {
+export function ruleText(rule: Json | undefined): string {
+  if (!rule) return '部分ごとの按分（parts）'
   if (isObj(rule.fixed))
     return `固定割合（${Object.entries(rule.fixed)
       .map(([k, v]) => `${k} ${weightText(v)}`)
