@@ -291,20 +291,28 @@ function ruleFields(
   ) as Json
   out.push(
     h(
-      'div',
-      { class: 'weights class-factors' },
-      h('span', { class: 'muted' }, '均等割の区分係数（空欄: 区分なし）'),
-      CLASSES.map((c) =>
-        weight(`${c}の係数`, `equal.classes.${c}`, classes[c], (v) => {
-          const cur = rule.equal
-          const w = typeof cur === 'object' && cur !== null ? (cur as Json).weight : (cur ?? 0)
-          const next = {
-            ...(typeof cur === 'object' && cur !== null ? ((cur as Json).classes as Json) : {}),
-          }
-          if (v === undefined) delete next[c]
-          else next[c] = v
-          rule.equal = Object.keys(next).length ? { weight: w, classes: next } : w
-        }),
+      'details',
+      {
+        class: 'class-factors',
+        'data-field': `${prefix}equal.classes`,
+        open: Object.keys(classes).length > 0,
+      },
+      h('summary', {}, '均等割の区分係数（市・町・村、空欄: 区分なし）'),
+      h(
+        'div',
+        { class: 'weights' },
+        CLASSES.map((c) =>
+          weight(`${c}の係数`, `equal.classes.${c}`, classes[c], (v) => {
+            const cur = rule.equal
+            const w = typeof cur === 'object' && cur !== null ? (cur as Json).weight : (cur ?? 0)
+            const next = {
+              ...(typeof cur === 'object' && cur !== null ? ((cur as Json).classes as Json) : {}),
+            }
+            if (v === undefined) delete next[c]
+            else next[c] = v
+            rule.equal = Object.keys(next).length ? { weight: w, classes: next } : w
+          }),
+        ),
       ),
     ),
   )
@@ -590,7 +598,7 @@ export function costEditor(doc: Json, costIndex: number, hooks: EditHooks): Edit
     )
   } else {
     // an item with neither rule nor parts is reported by the validator (costs[i].rule)
-    body.push(...ruleFields(ctx, (cost.rule ?? {}) as Json, 'rule.', members, sums))
+    body.push(...ruleFields(ctx, (cost.rule ?? {}) as Json, '', members, sums))
   }
   const addPart = h(
     'button',
