@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -80,6 +81,9 @@ describe.skipIf(!hasChromium)('ordinance rules and 精算 in Chromium', () => {
     const page = await browser.context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => {
+      if (m.text().includes('Content Security Policy')) errors.push(m.text())
+    })
     await page.setViewportSize({ width: 1600, height: 1000 })
     await page.goto(`${server.url}/?scenario=${id}#${route}`)
     await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 })
@@ -123,6 +127,15 @@ describe.skipIf(!hasChromium)('ordinance rules and 精算 in Chromium', () => {
     const doc = structuredClone(DEMO)
     ;(doc.costs[1] as Json).rounding = { unit: 1000, method: 'floor', adjuster: HOST }
     await expectTotals(page, doc)
+    // the explanation dialog shows the method, the unit and what the adjuster absorbed
+    await page.locator('.panel-stack details.alt summary').click()
+    await page.click(`.panel-stack button.num-link[data-code="${HOST}"][data-cost="kikan"]`)
+    const dialog = page.locator('dialog.explain')
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    const text = await dialog.textContent()
+    expect(text).toContain('切捨て')
+    expect(text).toContain('端数調整団体')
+    await page.keyboard.press('Escape')
     // 最大負担団体 is offered too
     await page.selectOption(sel('rounding.adjuster'), 'largestShare')
     ;(doc.costs[1] as Json).rounding = { unit: 1000, method: 'floor', adjuster: 'largestShare' }
@@ -276,6 +289,24 @@ describe.skipIf(!hasChromium)('ordinance rules and 精算 in Chromium', () => {
     const text = readFileSync((await csv.path())!, 'utf8')
     expect(text.startsWith('\ufeff団体コード,団体名,予算,決算,精算額')).toBe(true)
     expect(text).toContain(`${HOST},葉山町,106181760,${m0.actual},${m0.settlement}`)
+    // Excel: the same rows, numbers as numbers
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button[data-action="settle-xlsx"]'),
+    ])
+    expect(xlsx.suggestedFilename()).toBe('精算_令和8年度.xlsx')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('精算')!
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      HOST,
+      '葉山町',
+      106_181_760,
+      m0.actual,
+      m0.settlement,
+      ...Object.values(m0.costs).flatMap((c) => [c.budget, c.actual, c.settlement]),
+    ])
     // 翌年度シナリオを作成 from the 2027 budget
     await page.selectOption('#settle-next', String(nextId))
     await page.click('button[data-action="create-next"]')

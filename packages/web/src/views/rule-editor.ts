@@ -8,6 +8,7 @@ import {
   add,
   formatPercent,
   fromDecimal,
+  METHOD_LABELS,
   ROUNDING_METHODS,
   ROUNDING_UNITS,
   toNumber,
@@ -87,14 +88,6 @@ export function weightSum(rule: Json): Rational | undefined {
   return total
 }
 
-/** 端数処理の方法 (ordinance-rules.md) in the planner's words. */
-export const METHOD_LABELS: Record<(typeof ROUNDING_METHODS)[number], string> = {
-  largestRemainder: '最大剰余',
-  floor: '切捨て',
-  halfUp: '四捨五入',
-  ceil: '切上げ',
-  unitPrice: '単価方式',
-}
 const UNIT_LABELS: Record<number, string> = {
   1: '1 円',
   10: '10 円',
@@ -393,7 +386,7 @@ function roundingFields(ctx: FieldContext, cost: Json, members: Json[]): HTMLEle
       'rounding.method',
       '端数処理',
       [
-        ['', '既定（最大剰余）'],
+        ['', `既定（${METHOD_LABELS.largestRemainder}）`],
         ...ROUNDING_METHODS.map((m): [string, string] => [m, METHOD_LABELS[m]]),
       ],
       r.method === undefined ? '' : String(r.method),
