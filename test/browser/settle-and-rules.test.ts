@@ -225,6 +225,33 @@ describe.skipIf(!hasChromium)('ordinance rules and 精算 in Chromium', () => {
     await page.close()
   }, 60_000)
 
+  it('(e) per-member adjustments: a member picker, a signed amount (▲ = minus) and a reason', async () => {
+    const id = await createScenario(DEMO, '調整テスト')
+    const { page, errors } = await open(id)
+    await expect.poll(() => page.locator('table.members tbody tr').count()).toBeGreaterThan(0)
+    await page.click('button[data-action="add-adjustment"]')
+    await page.waitForSelector('[data-adjustment="0"]')
+    await page.selectOption('select[data-field="adjustments.0.code"]', '143219')
+    await page.fill('input[data-field="adjustments.0.amount"]', '▲1,028,380')
+    await page.fill('input[data-field="adjustments.0.reason"]', '令和7年度精算額')
+    await page.press('input[data-field="adjustments.0.reason"]', 'Tab')
+    const doc = structuredClone(DEMO)
+    doc.adjustments = [{ code: '143219', amount: -1_028_380, reason: '令和7年度精算額' }]
+    await expectTotals(page, doc)
+    expect(await page.inputValue('input[data-field="adjustments.0.amount"]')).toBe('-1,028,380')
+    await page.click('button[data-action="add-adjustment"]')
+    await page.fill('input[data-field="adjustments.1.amount"]', '50万')
+    doc.adjustments.push({ code: DEMO.members[0]!.code, amount: 500_000 })
+    await expectTotals(page, doc)
+    await page.locator('section.adjustments-edit').scrollIntoViewIfNeeded()
+    await shot(page, 'adjustments-editor', 'section.adjustments-edit')
+    await page.click('[data-adjustment="0"] button[data-action="delete-adjustment"]')
+    doc.adjustments.shift()
+    await expectTotals(page, doc)
+    expect(errors).toEqual([])
+    await page.close()
+  }, 60_000)
+
   it('(d) the 精算 view shows the core settlement and creates next year’s scenario with the 精算額', async () => {
     const [budgetId, actualId, nextId] = [
       await createScenario(BUDGET, '予算'),

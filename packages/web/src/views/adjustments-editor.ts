@@ -12,7 +12,7 @@ import type { EditHooks } from './rule-editor'
 type Json = Record<string, unknown>
 
 /** A signed amount: `-1,234`, `▲1,234`, `△1万` read as negative; the rest by the core's `parseYenInput`. */
-export function parseSignedYenInput(text: string): InputResult<number> {
+function parseSignedYenInput(text: string): InputResult<number> {
   const t = text.normalize('NFKC').trim()
   const negative = /^[-−▲△]/.test(t)
   const r = parseYenInput(negative ? t.replace(/^[-−▲△]\s*/, '') : t)
@@ -66,6 +66,7 @@ export function adjustmentsEditor(
         text: signedText(a.amount),
         parse: parseSignedYenInput,
         format: signedText,
+        className: 'amount',
         attrs: { 'data-field': `adjustments.${k}.amount`, inputmode: 'numeric' },
         onBegin: () => hooks.begin(`adjustments[${k}].amount`, `${what}の金額`),
         onEnd: () => hooks.end(),

@@ -45,7 +45,7 @@ export function metricNames(doc: Json): string[] {
 }
 
 /** The rules of a cost item: its `rule`, or the rule of each of its `parts`. */
-export const costRules = (c: Json): Json[] =>
+const costRules = (c: Json): Json[] =>
   c.parts ? (c.parts as Json[]).map((p) => (p.rule ?? {}) as Json) : c.rule ? [c.rule as Json] : []
 
 /** A metric value: a non-negative number (`123`, `１２３`, `1,234.5`). */

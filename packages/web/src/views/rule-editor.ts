@@ -684,6 +684,7 @@ export function costEditor(doc: Json, costIndex: number, hooks: EditHooks): Edit
           yenField({
             id: inputId(`deductions.${k}.amount`),
             label: '控除額（円）',
+            className: 'amount',
             text: yenInputText(dd.amount),
             attrs: {
               'data-cost': id,

@@ -24,7 +24,7 @@ import { drawChart, panel } from './panel'
 type Json = Record<string, unknown>
 
 /** The adjustments appended to next year's scenario: one per member whose 精算額 ≠ 0. */
-export function settlementAdjustments(
+function settlementAdjustments(
   s: Settlement,
 ): Array<{ code: string; amount: number; reason: string }> {
   const reason = `${formatFiscalYear(s.fiscalYear)}精算額`
