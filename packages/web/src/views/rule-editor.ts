@@ -366,7 +366,6 @@ function roundingFields(ctx: FieldContext, cost: Json, members: Json[]): HTMLEle
     if (Object.keys(next).length) cost.rounding = next
     else delete cost.rounding
   }
-  const participants = cost.members ? (cost.members as string[]) : undefined
   return h(
     'div',
     { class: 'weights rounding' },
@@ -399,9 +398,8 @@ function roundingFields(ctx: FieldContext, cost: Json, members: Json[]): HTMLEle
       [
         ['', '指定しない'],
         ['largestShare', '最大負担団体'],
-        ...members
-          .filter((m) => !participants || participants.includes(String(m.code)))
-          .map((m): [string, string] => [String(m.code), String(m.name)]),
+        // every member: the participants may change while the picker is open; the core names a non-participant
+        ...members.map((m): [string, string] => [String(m.code), String(m.name)]),
         ...(typeof r.adjuster === 'string' &&
         r.adjuster !== 'largestShare' &&
         !members.some((m) => m.code === r.adjuster)
