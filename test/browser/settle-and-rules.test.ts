@@ -151,6 +151,30 @@ describe.skipIf(!hasChromium)('ordinance rules and 精算 in Chromium', () => {
     await page.close()
   }, 60_000)
 
+  it('(f) 単価方式 with 2 price decimals needs perPart on a mixed rule; with it the yen are the core’s', async () => {
+    const id = await createScenario(DEMO, '単価テスト')
+    const { page, errors } = await open(id)
+    await expect.poll(() => page.locator('table.members tbody tr').count()).toBeGreaterThan(0)
+    const sel = (field: string) => `select[data-cost="kikan"][data-field="${field}"]`
+    await page.selectOption(sel('rounding.method'), 'unitPrice')
+    await page.selectOption(sel('rounding.adjuster'), 'largestShare')
+    await page.selectOption(sel('rounding.priceDecimals'), '2')
+    const issues = page.locator('fieldset.cost-editor[data-cost="kikan"] > ul.issues')
+    await expect.poll(() => issues.textContent()).toContain('perPart')
+    await page.check('input[data-cost="kikan"][data-field="rounding.perPart"]')
+    await expect.poll(() => issues.textContent()).toBe('')
+    const doc = structuredClone(DEMO)
+    ;(doc.costs[1] as Json).rounding = {
+      method: 'unitPrice',
+      adjuster: 'largestShare',
+      priceDecimals: 2,
+      perPart: true,
+    }
+    await expectTotals(page, doc)
+    expect(errors).toEqual([])
+    await page.close()
+  }, 60_000)
+
   it('(b) a part borne 90% by the host member', async () => {
     const id = await createScenario(DEMO, '部分テスト')
     const { page, errors } = await open(id)
