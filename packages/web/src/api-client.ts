@@ -1,5 +1,11 @@
 /** The HTTP API (docs: /doc, /reference) as typed functions. Errors become ApiError. */
-import type { AllocationOutput, ScenarioInput, ShareExplanation, TrafficPair } from '@warikan/core'
+import type {
+  AllocationOutput,
+  ScenarioInput,
+  Settlement,
+  ShareExplanation,
+  TrafficPair,
+} from '@warikan/core'
 import type { Finding as CoreFinding } from '@warikan/core/network'
 
 export interface ErrorDetail {
@@ -168,6 +174,11 @@ export class ApiClient {
   /** `POST /api/scenarios/:id/fairness`: the report of an unsaved edit (with the stored traffic) */
   fairnessOf = (id: ScenarioSummary['id'], document: unknown) =>
     this.request<unknown>('POST', `/api/scenarios/${id}/fairness`, document)
+  settle = (budgetId: ScenarioSummary['id'], actualId: ScenarioSummary['id']) =>
+    this.request<Settlement>('POST', '/api/settle', {
+      budgetId: Number(budgetId),
+      actualId: Number(actualId),
+    })
   copyScenario = (id: ScenarioSummary['id'], title: string) =>
     this.request<{ id: number; version: number }>('POST', `/api/scenarios/${id}/copy`, { title })
   allocation = (id: ScenarioSummary['id']) =>

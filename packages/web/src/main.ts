@@ -15,6 +15,7 @@ import { renderPlan } from './views/plan'
 import { renderNotices } from './views/notice'
 import { renderPresent } from './views/present'
 import { renderRegister } from './views/register'
+import { renderSettle } from './views/settle'
 import { renderStudio } from './views/studio'
 import { renderTokens } from './views/tokens'
 import { renderUpload } from './views/upload'
@@ -31,6 +32,7 @@ type Route =
   | 'notice'
   | 'plan'
   | 'tokens'
+  | 'settle'
 const ROUTES: Array<[Route, string]> = [
   ['studio', 'スタジオ'],
   ['compare', 'シナリオ比較'],
@@ -41,6 +43,7 @@ const ROUTES: Array<[Route, string]> = [
   ['present', '説明資料モード'],
   ['plan', '中期計画'],
   ['notice', '負担金通知'],
+  ['settle', '精算'],
   ['tokens', 'トークン管理'],
 ]
 const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> = {
@@ -54,6 +57,7 @@ const VIEWS: Record<Route, (root: HTMLElement, state: AppState) => () => void> =
   plan: renderPlan,
   notice: renderNotices,
   tokens: renderTokens,
+  settle: renderSettle,
 }
 
 const app = document.getElementById('app')!

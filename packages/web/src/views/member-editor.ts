@@ -35,13 +35,18 @@ export function metricNames(doc: Json): string[] {
   const names = new Set<string>()
   for (const m of doc.members as Json[])
     for (const k of Object.keys((m.metrics as Json) ?? {})) names.add(k)
-  for (const c of doc.costs as Json[]) {
-    const metric = (c.rule as Json).metric
-    for (const d of metric === undefined ? [] : Array.isArray(metric) ? metric : [metric])
-      names.add(String((d as Json).name))
-  }
+  for (const c of doc.costs as Json[])
+    for (const rule of costRules(c)) {
+      const metric = rule.metric
+      for (const d of metric === undefined ? [] : Array.isArray(metric) ? metric : [metric])
+        names.add(String((d as Json).name))
+    }
   return [...names]
 }
+
+/** The rules of a cost item: its `rule`, or the rule of each of its `parts`. */
+const costRules = (c: Json): Json[] =>
+  c.parts ? (c.parts as Json[]).map((p) => (p.rule ?? {}) as Json) : c.rule ? [c.rule as Json] : []
 
 /** A metric value: a non-negative number (`123`, `１２３`, `1,234.5`). */
 export function parseMetricInput(text: string): InputResult<number> {
@@ -58,8 +63,16 @@ export function removeMember(doc: Json, code: string): void {
   doc.members = (doc.members as Json[]).filter((m) => m.code !== code)
   for (const c of doc.costs as Json[]) {
     if (Array.isArray(c.members)) c.members = (c.members as string[]).filter((x) => x !== code)
-    const fixed = (c.rule as Json).fixed as Json | undefined
-    if (fixed && code in fixed) delete fixed[code]
+    for (const p of (c.parts as Json[] | undefined) ?? [])
+      if (Array.isArray(p.members)) p.members = (p.members as string[]).filter((x) => x !== code)
+    for (const rule of costRules(c)) {
+      const fixed = rule.fixed as Json | undefined
+      if (fixed && code in fixed) delete fixed[code]
+    }
+  }
+  if (Array.isArray(doc.adjustments)) {
+    doc.adjustments = (doc.adjustments as Json[]).filter((a) => a.code !== code)
+    if (!(doc.adjustments as Json[]).length) delete doc.adjustments
   }
 }
 

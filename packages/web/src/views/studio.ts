@@ -28,6 +28,7 @@ import { memberEditor } from './member-editor'
 import { panel } from './panel'
 import type { FieldErrorDetail } from './planner-inputs'
 import { costEditor, type EditHooks } from './rule-editor'
+import { adjustmentsEditor } from './adjustments-editor'
 import { askName, askYesNo } from './studio-dialogs'
 
 export function renderStudio(root: HTMLElement, state: AppState): () => void {
@@ -48,6 +49,7 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
   const editorsHost = h('div', { class: 'editors' })
   const analyses = analysisPanels(state, true)
   let editors: Array<ReturnType<typeof costEditor>> = []
+  let adjustments: ReturnType<typeof adjustmentsEditor> | undefined
   let lastGood: { scenario: Scenario; allocation: Allocation } | undefined
 
   const explain = (code: string, costId?: string) => {
@@ -101,6 +103,7 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
   )
   const membersEditHost = h('div', { class: 'members-edit-host' })
   const addCostHost = h('div', { class: 'add-cost-host' })
+  const adjustmentsHost = h('div', { class: 'adjustments-host' })
   const history = historyPanel(state)
   const fieldErrors = new Map<string, FieldErrorDetail>()
   root.addEventListener('warikan:field-error', (e) => {
@@ -150,6 +153,12 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
         '構成団体の編集（追加・削除・人口・単独導入費用・指標）',
       ),
       membersEditHost,
+    ),
+    h(
+      'section',
+      { class: 'panel adjustments-edit', 'aria-labelledby': 'adjustments-edit-title' },
+      h('h2', { id: 'adjustments-edit-title' }, '加算・減算（精算額など）'),
+      adjustmentsHost,
     ),
     history.el,
     h('h2', { class: 'section-title' }, '分析'),
@@ -315,6 +324,8 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
     )
     replace(addCostHost, addCostForm(hooks))
     replace(membersEditHost, memberEditor(doc, hooks))
+    adjustments = adjustmentsEditor(doc, hooks)
+    replace(adjustmentsHost, adjustments.el)
   }
 
   let frame = 0
@@ -331,6 +342,7 @@ export function renderStudio(root: HTMLElement, state: AppState): () => void {
     if (!cur) return
     const { scenario, allocation, issues } = cur.computed
     for (const e of editors) e.update(issues)
+    adjustments?.update(issues)
     const costIssues = issues.filter((i) => !i.path.startsWith('costs['))
     const count = issues.length + fieldErrors.size
     replace(

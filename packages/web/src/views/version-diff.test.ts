@@ -25,6 +25,27 @@ const base = (): ScenarioInput => ({
 describe('documentDiff', () => {
   it('no change → no sentence', () => expect(documentDiff(base(), base())).toEqual([]))
 
+  it('names the ordinance fields: parts, rounding, deductions, adjustments', () => {
+    const a = base()
+    const b = base()
+    const dc = b.costs[0]!
+    delete dc.rule
+    dc.parts = [
+      { name: '共通', weight: 0.1, rule: { equal: 1 } },
+      { name: '施設所在', weight: 0.9, members: ['143014'], rule: { equal: 1 } },
+    ]
+    dc.rounding = { unit: 1000, method: 'floor', adjuster: 'largestShare' }
+    dc.deductions = [{ name: '国庫補助金', amount: 10_000_000 }]
+    b.adjustments = [{ code: '143014', amount: -1_028_380, reason: '令和8年度精算額' }]
+    expect(documentDiff(a, b)).toEqual([
+      '按分方法: 費目「データセンター利用料」 均等割 10.0% ＋ 人口割 90.0% → 部分ごとの按分（parts）',
+      '部分（parts）: 費目「データセンター利用料」 なし → 共通 10.0%・施設所在 90.0%',
+      '端数処理: 費目「データセンター利用料」 既定 → 1,000 円単位・切捨て・調整 最大負担団体',
+      '特定財源の控除: 費目「データセンター利用料」 なし → 国庫補助金 ¥10,000,000',
+      '加算・減算: なし → 葉山町 −¥1,028,380（令和8年度精算額）',
+    ])
+  })
+
   it('names every kind of change in the planner’s words', () => {
     const a = base()
     const b = base()

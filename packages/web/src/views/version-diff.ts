@@ -8,6 +8,8 @@ import {
   formatInteger,
   formatPercent,
   formatYen,
+  formatYenDelta,
+  METHOD_LABELS,
   fromDecimal,
   toNumber,
   type ScenarioInput,
@@ -77,7 +79,8 @@ const DRIVERS: Array<[string, string]> = [
 ]
 
 /** A rule in words: 「均等割 10.0% ＋ 人口割 90.0%」. */
-export function ruleText(rule: Json): string {
+export function ruleText(rule: Json | undefined): string {
+  if (!rule) return '部分ごとの按分（parts）'
   if (isObj(rule.fixed))
     return `固定割合（${Object.entries(rule.fixed)
       .map(([k, v]) => `${k} ${weightText(v)}`)
@@ -156,6 +159,12 @@ export function documentDiff(
     if (x.amount !== y.amount) out.push(`金額: ${what} ${yenOr(x.amount)} → ${yenOr(y.amount)}`)
     if (!same(x.rule, y.rule))
       out.push(`按分方法: ${what} ${ruleText(x.rule as Json)} → ${ruleText(y.rule as Json)}`)
+    if (!same(x.parts, y.parts))
+      out.push(`部分（parts）: ${what} ${partsText(x)} → ${partsText(y)}`)
+    if (!same(x.rounding, y.rounding))
+      out.push(`端数処理: ${what} ${roundingText(x.rounding)} → ${roundingText(y.rounding)}`)
+    if (!same(x.deductions, y.deductions))
+      out.push(`特定財源の控除: ${what} ${deductionsText(x)} → ${deductionsText(y)}`)
     if (!same(x.traffic, y.traffic)) out.push(`利用実績の数え方: ${what} を変更`)
     if (!same(x.members, y.members)) {
       const names = new Map(b.members.map((m) => [m.code, m.name]))
@@ -166,6 +175,19 @@ export function documentDiff(
   }
   if (!same(a.rounding, b.rounding))
     out.push(`端数処理の単位: ${a.rounding?.unit ?? 1} 円 → ${b.rounding?.unit ?? 1} 円`)
+  if (!same(a.adjustments, b.adjustments)) {
+    const names = new Map(b.members.map((m) => [m.code, m.name]))
+    const text = (v: typeof a.adjustments) =>
+      v?.length
+        ? v
+            .map(
+              (x) =>
+                `${names.get(x.code) ?? x.code} ${formatYenDelta(x.amount)}${x.reason ? `（${x.reason}）` : ''}`,
+            )
+            .join('、')
+        : 'なし'
+    out.push(`加算・減算: ${text(a.adjustments)} → ${text(b.adjustments)}`)
+  }
   if (!same(a.target, b.target))
     out.push(
       `削減率目標: ${a.target?.minSavingsRate === undefined ? 'なし' : formatPercent(a.target.minSavingsRate, 0)} → ${b.target?.minSavingsRate === undefined ? 'なし' : formatPercent(b.target.minSavingsRate, 0)}`,
@@ -173,6 +195,31 @@ export function documentDiff(
   for (const key of ['services', 'patterns', 'coalitionModel', 'description'] as const)
     if (!same(a[key], b[key])) out.push(`${KEY_LABELS[key]}を変更`)
   return out
+}
+
+const partsText = (c: Json): string =>
+  Array.isArray(c.parts)
+    ? (c.parts as Json[])
+        .map((p, k) => `${String(p.name ?? `部分${k + 1}`)} ${weightText(p.weight)}`)
+        .join('・')
+    : 'なし'
+
+const deductionsText = (c: Json): string =>
+  Array.isArray(c.deductions) && c.deductions.length
+    ? (c.deductions as Json[]).map((d) => `${String(d.name)} ${yenOr(d.amount)}`).join('・')
+    : 'なし'
+
+function roundingText(r: unknown): string {
+  if (!isObj(r) || !Object.keys(r).length) return '既定'
+  const parts: string[] = []
+  if (r.unit !== undefined) parts.push(`${formatInteger(Number(r.unit))} 円単位`)
+  if (typeof r.method === 'string' && r.method in METHOD_LABELS)
+    parts.push(METHOD_LABELS[r.method as keyof typeof METHOD_LABELS])
+  if (r.adjuster !== undefined)
+    parts.push(`調整 ${r.adjuster === 'largestShare' ? '最大負担団体' : String(r.adjuster)}`)
+  if (r.priceDecimals !== undefined) parts.push(`単価の小数 ${String(r.priceDecimals)} 桁`)
+  if (r.perPart) parts.push('按分方法ごと')
+  return parts.join('・')
 }
 
 const KEY_LABELS = {
