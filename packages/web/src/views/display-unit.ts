@@ -14,8 +14,6 @@ function readStored(): YenDisplayUnit {
   }
 }
 
-export const displayUnit = (): YenDisplayUnit => unit
-
 /** An amount in the chosen unit; the exact yen go in the element's title where this is shown. */
 export const showYen = (amount: number): string => formatYenInUnit(amount, unit)
 
