@@ -49,7 +49,9 @@ it(
       child.on('exit', () => reject(new Error(`server exited: ${stderr}`)))
     })
 
-    // Stream rows in chunks; once the server is writing them (its WAL grows past 1 MB), kill it.
+    // The upload is spooled and validated before anything is written (no lock while the body arrives), then
+    // stored in one transaction. Send the whole body; once the server is writing the rows (its WAL grows past
+    // 1 MB) and before it has answered, kill it.
     const line = '2026-06-01T09:00:00+09:00,143014,143219,1\n'
     const chunk = line.repeat(5000)
     const header = 'timestamp,requester,provider,records\n'
@@ -65,14 +67,14 @@ it(
     req.on('response', () => (responded = true))
     req.write(header)
     const exited = new Promise((r) => child.on('exit', r))
-    let sent = 0
-    while (walSize() < walBefore + (1 << 20) && sent < 400) {
-      await new Promise<void>((r) => req.write(chunk, () => r()))
-      sent++
-      await new Promise((r) => setTimeout(r, 10))
-    }
+    const sent = 160
+    for (let k = 0; k < sent; k++) await new Promise<void>((r) => req.write(chunk, () => r()))
+    req.end()
+    const deadline = Date.now() + 60_000
+    while (walSize() < walBefore + (1 << 20) && !responded && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5))
     expect(walSize()).toBeGreaterThan(walBefore + (1 << 20)) // the server had written rows
-    expect(responded).toBe(false) // still uploading: the kill lands mid-stream
+    expect(responded).toBe(false) // not committed yet: the kill lands mid-transaction
     child.kill('SIGKILL')
     await exited
 

@@ -169,14 +169,16 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     ])
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer)
-    // 負担金, 按分ルール, 内訳, then one 負担金通知 sheet per member (deck.test.ts checks those)
+    // 負担金, 按分ルール, 内訳, one 負担金通知 sheet per member (deck.test.ts checks those), and the demo
+    // consortium's 中期計画 (deck-more.test.ts checks it)
     expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['負担金', '按分ルール', '内訳'])
-    expect(wb.worksheets).toHaveLength(3 + 14)
+    expect(wb.worksheets).toHaveLength(3 + 14 + 1)
+    expect(wb.worksheets.map((w) => w.name)).toContain('中期計画')
     const ws = wb.getWorksheet('負担金')!
     // Row 1 title, row 2 header, rows 3–16 the 14 members, row 17 totals; 人口 in C, 9 cost columns D–L,
     // total in M.
     expect(String(ws.getCell('A1').value)).toMatch(
-      /^神奈川県町村情報システム共同事業組合 令和8年度 負担金按分 ／ .+（v1・未保存の変更あり）/,
+      /^神奈川県町村情報システム共同事業組合 令和8年度 負担金按分 ／ .+（v1）/,
     )
     expect(ws.getCell('M2').value).toBe('合計')
     let sum = 0

@@ -97,7 +97,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
   // (its own transaction: the importer writes through its own connection on SQLite)
   for (const id of seed.trafficScenarios) {
     if (!existsSync(SAMPLE_TRAFFIC) || (await storedRowCount(db, id)) > 0) continue
-    const t = await importTrafficFile(db, id, SAMPLE_TRAFFIC)
+    const t = await importTrafficFile(db, id, SAMPLE_TRAFFIC, { actor: DEMO_ACTOR })
     if (!t.ok) throw new Error(`demo traffic did not import: ${t.reason}`)
   }
   if (seed.result.imported.length) await seedExtras(db, seed.result.consortiumId)
