@@ -4,7 +4,13 @@
  * by the same service (fairness/fairness.service.ts) on the scenario's stored allocation, cached per version.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { allocate, formatInteger, parseScenario, type Scenario } from '@warikan/core'
+import {
+  allocate,
+  formatInteger,
+  parseScenario,
+  type InputIssue,
+  type Scenario,
+} from '@warikan/core'
 import { ComputationStopped, EXACT_SCALE_LIMIT } from '@warikan/core/fairness'
 import type { Env } from '../env'
 import { ApiError, issueDetails, notFound } from '../http/api-error'
@@ -276,6 +282,39 @@ function gameBounds(scenario: Scenario, env: Env): GameBounds {
   return { shouldStop, maxGroups: Math.min(200, maxGroups) }
 }
 
+/**
+ * Runs a fairness computation under the request's bounds: stopped at the request timeout → 504; an invalid
+ * coalition model or unusable α drivers → 422 with their paths.
+ */
+function bounded<
+  R extends
+    | { ok: true }
+    | { ok: false; reason: 'model'; issues: InputIssue[] }
+    | { ok: false; reason: 'alpha'; message: string },
+>(env: Env, run: () => R): Extract<R, { ok: true }> {
+  let result: R
+  try {
+    result = run()
+  } catch (e) {
+    if (e instanceof ComputationStopped)
+      throw new ApiError(
+        'timeout',
+        `公平性の計算が ${env.WARIKAN_REQUEST_TIMEOUT_MS} ms 以内に終わらないため中止しました (fairness computation stopped at the request timeout)`,
+      )
+    throw e
+  }
+  if (result.ok) return result as Extract<R, { ok: true }>
+  if (result.reason === 'model')
+    throw new ApiError(
+      'validation',
+      '提携費用モデルが正しくありません (invalid coalitionModel)',
+      issueDetails(result.issues),
+    )
+  throw new ApiError('validation', result.message, [
+    { path: 'query.alpha', field: 'alpha', message: result.message },
+  ])
+}
+
 export function registerFairnessRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const cache = fairnessCache()
   app.openapi(fairnessRoute, async (c) => {
@@ -293,28 +332,9 @@ export function registerFairnessRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       )
     }
     const bounds = gameBounds(allocated.scenario, deps.env)
-    let result: ReturnType<typeof cache.get>
-    try {
-      result = cache.get(allocated, { alpha, seed: query.seed ?? 1, bounds })
-    } catch (e) {
-      if (e instanceof ComputationStopped)
-        throw new ApiError(
-          'timeout',
-          `公平性の計算が ${deps.env.WARIKAN_REQUEST_TIMEOUT_MS} ms 以内に終わらないため中止しました (fairness computation stopped at the request timeout)`,
-        )
-      throw e
-    }
-    if (!result.ok) {
-      if (result.reason === 'model')
-        throw new ApiError(
-          'validation',
-          '提携費用モデルが正しくありません (invalid coalitionModel)',
-          issueDetails(result.issues),
-        )
-      throw new ApiError('validation', result.message, [
-        { path: 'query.alpha', field: 'alpha', message: result.message },
-      ])
-    }
+    const result = bounded(deps.env, () =>
+      cache.get(allocated, { alpha, seed: query.seed ?? 1, bounds }),
+    )
     return sendJsonText(c, result.json)
   })
 
@@ -340,33 +360,9 @@ export function registerFairnessRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       )
     // the same bounds as the stored scenario's route: a posted document cannot buy unbounded work
     const bounds = gameBounds(parsed.value, deps.env)
-    let result: ReturnType<typeof fairness>
-    try {
-      result = fairness(parsed.value, allocated.value, {
-        alpha,
-        seed: query.seed ?? 1,
-        traffic,
-        bounds,
-      })
-    } catch (e) {
-      if (e instanceof ComputationStopped)
-        throw new ApiError(
-          'timeout',
-          `公平性の計算が ${deps.env.WARIKAN_REQUEST_TIMEOUT_MS} ms 以内に終わらないため中止しました (fairness computation stopped at the request timeout)`,
-        )
-      throw e
-    }
-    if (!result.ok) {
-      if (result.reason === 'model')
-        throw new ApiError(
-          'validation',
-          '提携費用モデルが正しくありません (invalid coalitionModel)',
-          issueDetails(result.issues),
-        )
-      throw new ApiError('validation', result.message, [
-        { path: 'query.alpha', field: 'alpha', message: result.message },
-      ])
-    }
+    const result = bounded(deps.env, () =>
+      fairness(parsed.value, allocated.value, { alpha, seed: query.seed ?? 1, traffic, bounds }),
+    )
     return c.json(fairnessJson(result.value), 200)
   })
 }

@@ -73,3 +73,11 @@ export const lastSegment = (path: string): string => {
   const parts = path.split(/[.[\]]/).filter((s) => s !== '' && !/^\d+$/.test(s))
   return parts.at(-1) ?? path
 }
+
+/** 409 for a write made on a stale version (optimistic concurrency), the same words on every route. */
+export const versionConflict = (currentVersion: number) =>
+  new ApiError(
+    'conflict',
+    `他の人が先に保存しました。最新の版 ${currentVersion} を読み直してください (version conflict)`,
+    [{ path: 'version', field: 'version', message: `current version is ${currentVersion}` }],
+  )

@@ -10,7 +10,7 @@ import { AllocationSchema } from '../allocation/allocation.routes'
 import { actorOf } from '../audit/audit.service'
 import type { RoleGrant } from '../auth/roles'
 import { getConsortium } from '../consortium/consortium.service'
-import { ApiError, issueDetails, notFound } from '../http/api-error'
+import { ApiError, issueDetails, notFound, versionConflict } from '../http/api-error'
 import { requireGrant } from '../http/access'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
@@ -269,11 +269,7 @@ function unwrap<T>(result: WriteResult<T>, what: string): T {
   if (result.ok) return result.value
   if (result.reason === 'invalid') throw invalid(result.issues)
   if (result.reason === 'not_found') throw notFound(what)
-  throw new ApiError(
-    'conflict',
-    `他の人が先に保存しました。最新の版 ${result.currentVersion} を読み直してください (version conflict)`,
-    [{ path: 'version', field: 'version', message: `current version is ${result.currentVersion}` }],
-  )
+  throw versionConflict(result.currentVersion)
 }
 
 /** member: its own rows plus the totals. */

@@ -6,7 +6,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { SERVICE_STATUSES, type Transition } from '@warikan/core/register'
 import { actorOf } from '../audit/audit.service'
-import { ApiError, issueDetails, notFound } from '../http/api-error'
+import { ApiError, issueDetails, notFound, versionConflict } from '../http/api-error'
 import { requireGrant } from '../http/access'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
@@ -220,11 +220,7 @@ function unwrap<T>(r: RegisterResult<T>, what: string): T {
     case 'not_found':
       throw notFound(what)
     case 'conflict':
-      throw new ApiError(
-        'conflict',
-        `他の人が先に保存しました。最新の版 ${r.currentVersion} を読み直してください (version conflict)`,
-        [{ path: 'version', field: 'version', message: `current version is ${r.currentVersion}` }],
-      )
+      throw versionConflict(r.currentVersion)
     case 'state':
       throw new ApiError('conflict', r.message)
     case 'blocked':

@@ -5,7 +5,7 @@ import type { Context } from 'hono'
 import { actorOf } from '../audit/audit.service'
 import type { RoleGrant } from '../auth/roles'
 import { getConsortium } from '../consortium/consortium.service'
-import { ApiError, issueDetails, notFound } from '../http/api-error'
+import { ApiError, issueDetails, notFound, versionConflict } from '../http/api-error'
 import { requireGrant } from '../http/access'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
@@ -189,17 +189,7 @@ export function unwrapWrite<T>(result: WriteResult<T>, what: string): T {
     case 'not_found':
       throw notFound(what)
     case 'conflict':
-      throw new ApiError(
-        'conflict',
-        `他の人が先に保存しました。最新の版 ${result.currentVersion} を読み直してください (version conflict)`,
-        [
-          {
-            path: 'version',
-            field: 'version',
-            message: `current version is ${result.currentVersion}`,
-          },
-        ],
-      )
+      throw versionConflict(result.currentVersion)
   }
 }
 

@@ -6,7 +6,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ContinuityReport } from '@warikan/core/sla'
 import { actorOf } from '../audit/audit.service'
 import type { RoleGrant } from '../auth/roles'
-import { ApiError, issueDetails, notFound } from '../http/api-error'
+import { ApiError, issueDetails, notFound, versionConflict } from '../http/api-error'
 import { requireGrant } from '../http/access'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
@@ -207,11 +207,7 @@ function unwrap<T>(r: SlaWriteResult<T>, what: string): T {
   if (r.ok) return r.value
   if (r.reason === 'invalid') throw invalid(what, r.issues)
   if (r.reason === 'not_found') throw notFound(what)
-  throw new ApiError(
-    'conflict',
-    `他の人が先に保存しました。最新の版 ${r.currentVersion} を読み直してください (version conflict)`,
-    [{ path: 'version', field: 'version', message: `current version is ${r.currentVersion}` }],
-  )
+  throw versionConflict(r.currentVersion)
 }
 
 /** A member token sees its own row of the continuity report only. */
