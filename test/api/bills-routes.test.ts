@@ -50,6 +50,25 @@ describe.each(testDatabases())('bill routes on $name', (database) => {
     })
   })
 
+  it('takes a bill larger than the 2 MB JSON limit (its own cap), and refuses one above that cap', async () => {
+    // the AWS rows repeated past 3 MB: same lines, so the yen scale with the copies
+    const [head, ...rows] = AWS.trimEnd().split('\n')
+    const copies = Math.ceil((3.5 * 1024 * 1024) / AWS.length)
+    const big = [head, ...Array.from({ length: copies }, () => rows).flat()].join('\n') + '\n'
+    expect(big.length).toBeGreaterThan(3 * 1024 * 1024)
+    const r = await post({ ...upload, files: [{ name: 'aws-big.csv', text: big }] })
+    expect(r.status).toBe(201)
+    expect(r.body.rows).toBe(rows.length * copies)
+    await h.close()
+    h = await harness(database, { WARIKAN_BILL_BODY_LIMIT_BYTES: String(1024 * 1024) })
+    const refused = await post({ ...upload, files: [{ name: 'aws-big.csv', text: big }] })
+    expect(refused.status).toBe(413)
+    const list = await h.request('GET', `/api/scenarios/${h.scenarioId}/bills`, {
+      token: h.tokens.viewer,
+    })
+    expect(list.body).toEqual([])
+  })
+
   it('a bad row stores nothing: 422 with the file and the line', async () => {
     const bad = AWS.replace(/\n14\.97,/, '\nabc,')
     const r = await post({

@@ -55,6 +55,13 @@ describe.skipIf(!hasChromium)('bills view in Chromium', () => {
     await page.click('button[data-action="upload-bills"]')
     await page.waitForSelector('table.bill-items', { timeout: 15_000 })
     expect(await page.locator('[data-check]').getAttribute('data-check')).toBe('ok')
+    // the upload's progress bar ran to the end
+    expect(
+      await page
+        .locator('.progress-row progress')
+        .evaluate((p) => (p as HTMLProgressElement).value),
+    ).toBe(100)
+    expect(await page.locator('.progress-row .progress-text').textContent()).toBe('完了')
     const items = (await page.locator('table.bill-items').textContent()) ?? ''
     expect(items).toContain('gcloud-kyotsu--143014')
     expect(items).toContain('個別')

@@ -130,8 +130,23 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   // Only methods with a body are capped: bodyLimit reads c.req.raw.body, which makes the node adapter build a
   // full Request object (AbortSignal, stream) — measurable on every GET under load.
   const hasBody = (method: string) => method !== 'GET' && method !== 'HEAD' && method !== 'DELETE'
+  // cloud bills come as FOCUS CSV text inside JSON: their own, larger cap
+  const isBillUpload = (path: string) => /^\/api\/scenarios\/\d+\/bills$/.test(path)
+  const limitBillBody = bodyLimit({
+    maxSize: env.WARIKAN_BILL_BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new ApiError(
+        'payload_too_large',
+        `請求明細が上限 ${env.WARIKAN_BILL_BODY_LIMIT_BYTES} バイトを超えています (payload too large)`,
+      )
+    },
+  })
   app.use('/api/*', (c, next) =>
-    isUpload(c.req.path) || !hasBody(c.req.method) ? next() : limitBody(c, next),
+    isUpload(c.req.path) || !hasBody(c.req.method)
+      ? next()
+      : isBillUpload(c.req.path)
+        ? limitBillBody(c, next)
+        : limitBody(c, next),
   )
   app.use('/api/*', (c, next) => (isUpload(c.req.path) ? next() : limitTime(c, next)))
   const auth = requireToken(authenticate)

@@ -18,6 +18,12 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(2 * 1024 * 1024),
+  /** a cloud-bill upload (FOCUS CSV text inside JSON, POST /api/scenarios/{id}/bills): 64 MiB by default */
+  WARIKAN_BILL_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
   WARIKAN_UPLOAD_LIMIT_BYTES: z.coerce
     .number()
     .int()

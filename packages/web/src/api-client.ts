@@ -131,6 +131,33 @@ export class ApiClient {
     return json as T
   }
 
+  /**
+   * A JSON POST with upload progress (fetch has none, so XMLHttpRequest): used for cloud bills, whose CSV text
+   * travels inside the JSON body. Rejects with ApiError (422 details carry file and line).
+   */
+  postJsonWithProgress<T>(
+    path: string,
+    body: unknown,
+    onProgress: (loaded: number, total: number) => void,
+  ): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const text = JSON.stringify(body)
+      const xhr = new XMLHttpRequest()
+      xhr.open('POST', `${this.base}${path}`)
+      for (const [k, v] of Object.entries(this.headers({ 'Content-Type': 'application/json' })))
+        xhr.setRequestHeader(k, v)
+      xhr.upload.onprogress = (e) =>
+        onProgress(e.loaded, e.lengthComputable ? e.total : text.length)
+      xhr.onload = () => {
+        const json = xhr.responseText ? safeJson(xhr.responseText) : undefined
+        if (xhr.status >= 200 && xhr.status < 300) resolve(json as T)
+        else reject(toApiError(xhr.status, json))
+      }
+      xhr.onerror = () => reject(new ApiError(0, 'network', '通信に失敗しました (network error)'))
+      xhr.send(text)
+    })
+  }
+
   /** A raw request for files in and out: the token is added, the caller reads the Response. */
   raw(
     method: string,

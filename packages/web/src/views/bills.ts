@@ -43,6 +43,8 @@ export function renderBills(root: HTMLElement, state: AppState): () => void {
   const map = h('input', { type: 'file', id: 'bill-map', accept: '.json,application/json' })
   const rates = h('input', { type: 'text', id: 'bill-rates', value: 'USD=150', size: 24 })
   const status = h('div', { class: 'upload-result', 'aria-live': 'polite' })
+  const progress = h('progress', { max: 100, value: 0, 'aria-label': 'アップロードの進み具合' })
+  const percent = h('span', { class: 'progress-text' }, '')
   const report = h('div', { class: 'bill-report' })
   const button = h(
     'button',
@@ -65,6 +67,7 @@ export function renderBills(root: HTMLElement, state: AppState): () => void {
       h('label', { for: 'bill-rates', class: 'field' }, h('span', {}, '出納レート（円）'), rates),
       button,
     ),
+    h('div', { class: 'progress-row' }, progress, percent),
     status,
     report,
   )
@@ -105,11 +108,20 @@ export function renderBills(root: HTMLElement, state: AppState): () => void {
         rates: parseRates(rates.value),
         files: await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))),
       }
-      const stored = await state.api.request<BillImport>(
-        'POST',
+      const stored = await state.api.postJsonWithProgress<BillImport>(
         `/api/scenarios/${state.current.summary.id}/bills`,
         body,
+        (loaded, total) => {
+          const p = total ? Math.round((loaded / total) * 100) : 0
+          progress.value = p
+          percent.textContent =
+            p < 100
+              ? `${p}%（${formatInteger(loaded)} / ${formatInteger(total)} バイト）`
+              : '送信済み。サーバで読み取り中…'
+        },
       )
+      progress.value = 100
+      percent.textContent = '完了'
       replace(
         status,
         h(
