@@ -16,7 +16,7 @@ import {
   type Transition,
   type TransitionInput,
 } from '@warikan/core/register'
-import { formatPath, type InputIssue } from '@warikan/core'
+import { formatPath, japanTimeIso, type InputIssue } from '@warikan/core'
 import type { Kysely } from 'kysely'
 import { recordAudit, type Actor } from '../audit/audit.service'
 import { findConsortiumById } from '../auth/auth.repository'
@@ -45,8 +45,7 @@ export interface ServiceView extends StoredService {
 }
 
 /** Today in Japan (YYYY-MM-DD): the register's dates are local dates. */
-export const todayJst = (now = Date.now()): string =>
-  new Date(now + 9 * 3600_000).toISOString().slice(0, 10)
+export const todayJst = (now = Date.now()): string => japanTimeIso(now).slice(0, 10)
 
 export const viewOf = (s: StoredService, today: string): ServiceView => {
   const impact = impactScore(s.entry)

@@ -1,17 +1,17 @@
 /** Japanese text tables of the SLA check, the availability report and the continuity matrix (CLI table format). */
-import { formatInteger, formatJapaneseYear, formatYen, renderTable } from '@warikan/core'
+import { formatInteger, formatMonthJa, formatYen, renderTable } from '@warikan/core'
 import {
   COUNTERMEASURES,
+  countermeasureShort,
+  GRADE_STATUS_JA,
   type ContinuityReport,
   type GradeFinding,
   type SlaFile,
 } from '@warikan/core/sla'
 import type { SlaReport } from './sla.service'
 
-const STATUS_JA = { ok: '✓ 適合', below: '✗ 推奨未満', missing: '✗ 未設定' } as const
-
 export function gradeTable(sla: SlaFile, findings: GradeFinding[]): string {
-  const rows = findings.map((f) => [f.item, STATUS_JA[f.status], f.agreed, f.message])
+  const rows = findings.map((f) => [f.item, GRADE_STATUS_JA[f.status], f.agreed, f.message])
   const bad = findings.filter((f) => f.status !== 'ok').length
   return [
     `${sla.consortium.name} SLA グレード確認（表2-13 の推奨グレードとの比較）`,
@@ -23,11 +23,6 @@ export function gradeTable(sla: SlaFile, findings: GradeFinding[]): string {
   ].join('\n')
 }
 
-export const monthJa = (month: string): string => {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  return `${formatJapaneseYear(y)}${m}月`
-}
-
 const minutes = (m: number | undefined) =>
   m === undefined ? '—' : `${Number.isInteger(m) ? formatInteger(m) : m.toFixed(2)}分`
 
@@ -35,7 +30,7 @@ export function availabilityTable(report: SlaReport): string {
   const out: string[] = [`${report.consortium} 稼働率・減額報告`]
   for (const month of report.months) {
     const list = report.services.filter((s) => s.month === month)
-    out.push('', `■ ${monthJa(month)}`)
+    out.push('', `■ ${formatMonthJa(month)}`)
     out.push(
       renderTable(
         [
@@ -85,11 +80,10 @@ const STATUS_INCIDENT = {
 } as const
 
 export function continuityTable(report: ContinuityReport): string {
-  const short = ['回線多重化', '代替機', '庁舎BKサーバ', '庁舎データBK', '非常用発電', 'SLA冗長化']
   const out = [
     '表2-15 ネットワーク障害パターンと主な対策',
     renderTable(
-      ['障害パターン', ...short],
+      ['障害パターン', ...COUNTERMEASURES.map((c) => c.short)],
       report.matrix.map((r) => [`(${r.no}) ${r.name}`, ...r.marks.map((m) => (m ? '○' : ''))]),
     ),
     '',
@@ -98,14 +92,10 @@ export function continuityTable(report: ContinuityReport): string {
       ['団体', '対策', '未対策のパターン', '解消に必要な対策', '費用'],
       report.members.map((m) => [
         m.name,
-        m.countermeasures
-          .map((c) => short[COUNTERMEASURES.findIndex((x) => x.id === c)])
-          .join('・') || 'なし',
+        m.countermeasures.map((c) => countermeasureShort(c)).join('・') || 'なし',
         m.uncovered.length ? m.uncovered.map((n) => `(${n})`).join('') : 'なし',
         m.closeGaps
-          ? m.closeGaps.countermeasures
-              .map((c) => short[COUNTERMEASURES.findIndex((x) => x.id === c)])
-              .join('・') || '—'
+          ? m.closeGaps.countermeasures.map((c) => countermeasureShort(c)).join('・') || '—'
           : '費用未設定',
         m.closeGaps ? formatYen(m.closeGaps.cost) : '—',
       ]),

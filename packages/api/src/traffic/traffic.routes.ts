@@ -4,7 +4,7 @@
  * the stored aggregate, and the divergence report (人口割 vs 利用実績割).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { formatInteger } from '@warikan/core'
+import { formatInteger, japanTimeIso } from '@warikan/core'
 import { divergenceReport, type DivergenceReport } from '@warikan/core/traffic'
 import { actorOf } from '../audit/audit.service'
 import { ApiError, issueDetails, notFound } from '../http/api-error'
@@ -241,7 +241,7 @@ function uploadFileName(header: string | undefined): string {
 /** The JST wall-clock time of an instant, `YYYY-MM-DDTHH:MM:SS+09:00`. */
 function jstIso(ms: number | null): string | null {
   if (ms === null) return null
-  return new Date(ms + 9 * 3600_000).toISOString().slice(0, 19) + '+09:00'
+  return japanTimeIso(ms) + '+09:00'
 }
 
 const importJson = (i: TrafficImportListing) => ({

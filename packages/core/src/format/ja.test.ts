@@ -56,3 +56,13 @@ describe('Japanese formats', () => {
     expect(displayWidth('¥1,234')).toBe(6)
   })
 })
+
+describe('months and Japan time', () => {
+  it('names a month in 和暦 and reads an instant in Japan time (UTC+9)', async () => {
+    const { formatMonthJa, japanTimeIso } = await import('./ja')
+    expect(formatMonthJa('2026-08')).toBe('令和8年8月')
+    expect(formatMonthJa('2019-05')).toBe('令和元年5月')
+    expect(formatMonthJa('2019-04')).toBe('平成31年4月')
+    expect(japanTimeIso(Date.UTC(2026, 7, 31, 15, 30))).toBe('2026-09-01T00:30:00')
+  })
+})

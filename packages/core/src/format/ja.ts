@@ -44,6 +44,14 @@ export function formatJapaneseYear(year: number): string {
   return `${era.name}${n === 1 ? '元' : n}年`
 }
 
+/** A month "2026-08" → 令和8年8月 (the era of its first day: "2019-04" → 平成31年4月). */
+export const formatMonthJa = (month: string): string =>
+  formatDateJa(`${month}-01`).replace(/1日$/, '')
+
+/** An instant (epoch ms) as Japan's wall-clock time (UTC+9, no daylight saving): "2026-08-03T09:15:00". */
+export const japanTimeIso = (epochMs: number): string =>
+  new Date(epochMs + 9 * 3_600_000).toISOString().slice(0, 19)
+
 /** Fiscal year (April–March) named by its starting year: 2026 → 令和8年度. */
 export const formatFiscalYear = (fiscalYear: number): string =>
   `${formatJapaneseYear(fiscalYear)}度`

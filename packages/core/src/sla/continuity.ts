@@ -12,12 +12,12 @@ import { formatPath } from '../scenario/issues'
 
 /** The six countermeasures of 表2-15, in the table's column order. */
 export const COUNTERMEASURES = [
-  { id: 'line-multiplexing', name: 'アクセス回線を多重化' },
-  { id: 'spare-equipment', name: '自庁舎内機器の代替機を確保' },
-  { id: 'backup-server', name: '自庁舎内にバックアップサーバを設置' },
-  { id: 'data-backup', name: '自庁舎内にデータバックアップを確保' },
-  { id: 'emergency-power', name: '自庁舎に非常用発電装置等を備える' },
-  { id: 'cloud-redundancy-sla', name: 'クラウド側の冗長化をSLA等で規定' },
+  { id: 'line-multiplexing', name: 'アクセス回線を多重化', short: '回線多重化' },
+  { id: 'spare-equipment', name: '自庁舎内機器の代替機を確保', short: '代替機' },
+  { id: 'backup-server', name: '自庁舎内にバックアップサーバを設置', short: '庁舎BKサーバ' },
+  { id: 'data-backup', name: '自庁舎内にデータバックアップを確保', short: '庁舎データBK' },
+  { id: 'emergency-power', name: '自庁舎に非常用発電装置等を備える', short: '非常用発電' },
+  { id: 'cloud-redundancy-sla', name: 'クラウド側の冗長化をSLA等で規定', short: 'SLA冗長化' },
 ] as const
 export type CountermeasureId = (typeof COUNTERMEASURES)[number]['id']
 const COUNTERMEASURE_IDS = COUNTERMEASURES.map((c) => c.id) as [
@@ -177,6 +177,10 @@ export function continuityReport(f: ContinuityFile): ContinuityReport {
     shared,
   }
 }
+
+/** A countermeasure's short label (tables and slides). */
+export const countermeasureShort = (id: string): string =>
+  COUNTERMEASURES.find((c) => c.id === id)?.short ?? id
 
 /** Exact minimum-cost set cover over the (at most 6) countermeasures not yet held. */
 function cheapestCover(

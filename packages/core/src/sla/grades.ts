@@ -8,6 +8,13 @@ import { rateValue, type SlaFile } from './schema'
 
 export type GradeStatus = 'ok' | 'below' | 'missing'
 
+/** The judgement of an SLA item, in words (CLI, web, deck). */
+export const GRADE_STATUS_JA: Record<GradeStatus, string> = {
+  ok: '✓ 適合',
+  below: '✗ 推奨未満',
+  missing: '✗ 未設定',
+}
+
 export interface GradeFinding {
   /** the SLA item of 表2-12 */
   item: string

@@ -3,8 +3,14 @@
  * service by month (a heat strip; 減額 shown), and the 9 × 6 coverage of 表2-15 per member, with the
  * shared countermeasure's split. Everything shown comes from the API (the core computes it there).
  */
-import { formatJapaneseYear, formatYen } from '@warikan/core'
-import type { ContinuityReport, GradeFinding, ServiceMonthReport } from '@warikan/core/sla'
+import { formatMonthJa, formatYen } from '@warikan/core'
+import {
+  countermeasureShort,
+  GRADE_STATUS_JA,
+  type ContinuityReport,
+  type GradeFinding,
+  type ServiceMonthReport,
+} from '@warikan/core/sla'
 import { ApiError, type ErrorDetail } from '../api-client'
 import type { AppState } from '../model'
 import { dataTable, h, replace } from './dom'
@@ -26,13 +32,7 @@ type Analysis =
   | { kind: 'continuity'; report: ContinuityReport }
 
 const KIND_JA = { sla: 'SLA', incidents: '障害記録', continuity: '継続性対策' } as const
-const STATUS_JA = { ok: '✓ 適合', below: '✗ 推奨未満', missing: '✗ 未設定' } as const
-const SHORT = ['回線多重化', '代替機', '庁舎BKサーバ', '庁舎データBK', '非常用発電', 'SLA冗長化']
 
-export const monthJa = (m: string) => {
-  const [y, mo] = m.split('-').map(Number) as [number, number]
-  return `${formatJapaneseYear(y)}${mo}月`
-}
 const pct = (x: number) => `${(x * 100).toFixed(3)}%`
 
 export function renderContinuity(root: HTMLElement, state: AppState): () => void {
@@ -105,7 +105,13 @@ function section(d: DocSummary, a: Analysis): HTMLElement {
       dataTable(
         'SLA 項目ごとの判定（表2-12 の項目、表2-13 の推奨）',
         ['SLA 項目', '判定', '合意内容', '推奨グレード', '所見'],
-        a.findings.map((f) => [f.item, STATUS_JA[f.status], f.agreed, f.recommended, f.message]),
+        a.findings.map((f) => [
+          f.item,
+          GRADE_STATUS_JA[f.status],
+          f.agreed,
+          f.recommended,
+          f.message,
+        ]),
         { numericFrom: 99, className: 'data wrap' },
       ),
     )
@@ -146,7 +152,7 @@ export function availabilityStrip(report: {
         'tr',
         {},
         h('th', { scope: 'col' }, 'サービス'),
-        report.months.map((m) => h('th', { scope: 'col' }, monthJa(m))),
+        report.months.map((m) => h('th', { scope: 'col' }, formatMonthJa(m))),
       ),
     ),
     h(
@@ -178,7 +184,7 @@ function availabilitySection(
     report.services.flatMap((s) =>
       s.incidents.map((i) => [
         s.serviceName,
-        monthJa(s.month),
+        formatMonthJa(s.month),
         i.lines.join('・'),
         `${i.start}〜${i.end}`,
         i.note ||
@@ -219,9 +225,7 @@ export function coverageTable(r: ContinuityReport): HTMLTableElement {
       m.name,
       ...r.matrix.map((p) => (m.uncovered.includes(p.no) ? '✗' : '✓')),
       m.closeGaps
-        ? m.closeGaps.countermeasures
-            .map((c) => SHORT[r.countermeasures.findIndex((x) => x.id === c)])
-            .join('・') || '—'
+        ? m.closeGaps.countermeasures.map((c) => countermeasureShort(c)).join('・') || '—'
         : '費用未設定',
       m.closeGaps ? formatYen(m.closeGaps.cost) : '—',
     ]),
@@ -232,7 +236,7 @@ export function coverageTable(r: ContinuityReport): HTMLTableElement {
 function coverageSection(title: HTMLElement, r: ContinuityReport): HTMLElement {
   const matrix = dataTable(
     '表2-15 ネットワーク障害パターンと主な対策',
-    ['障害パターン', ...SHORT],
+    ['障害パターン', ...r.countermeasures.map((c) => countermeasureShort(c.id))],
     r.matrix.map((row) => [`(${row.no}) ${row.name}`, ...row.marks.map((m) => (m ? '○' : ''))]),
     { numericFrom: 99 },
   )

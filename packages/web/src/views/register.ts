@@ -3,7 +3,7 @@
  * number of services and their highest 影響度, services by 影響度 and status (chart), upcoming renewals, the
  * lifecycle buttons (承認・却下 for admins; 利用開始・利用終了 for editors), import and export.
  */
-import { formatInteger } from '@warikan/core'
+import { formatInteger, japanTimeIso } from '@warikan/core'
 import {
   STATUS_JA,
   upcomingRenewals,
@@ -38,7 +38,7 @@ const BANDS = ['大', '中', '少'] as const
 const STATUSES: ServiceStatus[] = ['applied', 'approved', 'inUse', 'refused', 'ended']
 
 /** Today in Japan, for renewals. */
-const todayJst = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)
+const todayJst = () => japanTimeIso(Date.now()).slice(0, 10)
 
 export function renderRegister(root: HTMLElement, state: AppState): () => void {
   const cid = state.consortium?.id

@@ -2,6 +2,7 @@
  * トークン管理 (admin): the consortium's API tokens — status, role, expiry — with revoke, and a form that issues
  * a new one (shown once). Other roles see the API's 403 message.
  */
+import { japanTimeIso } from '@warikan/core'
 import { ApiError } from '../api-client'
 import type { AppState } from '../model'
 import { dataTable, h, replace } from './dom'
@@ -26,9 +27,7 @@ const ROLE = {
 } as const
 /** an ISO instant as a Japan-time date and minute (2027-03-01 09:00) */
 const jst = (iso: string | null) =>
-  iso === null
-    ? '無期限'
-    : new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+  iso === null ? '無期限' : japanTimeIso(Date.parse(iso)).slice(0, 16).replace('T', ' ')
 
 export function renderTokens(root: HTMLElement, state: AppState): () => void {
   const cid = state.consortium?.id

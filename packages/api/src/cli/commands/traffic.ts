@@ -1,4 +1,4 @@
-import { allocate, formatInteger, renderTable } from '@warikan/core'
+import { allocate, formatInteger, japanTimeIso, renderTable } from '@warikan/core'
 import { allocationCsv, allocationTable } from '../../allocation/allocation-report'
 import { progressReporter } from '../../traffic/progress-bar'
 import { summarizeTrafficFiles } from '../../traffic/read-traffic-files'
@@ -148,7 +148,7 @@ const positiveId = (text: string | undefined): number | undefined => {
 
 /** JST wall-clock `YYYY-MM-DD HH:MM` of an instant. */
 const jstMinute = (ms: number | null) =>
-  ms === null ? '—' : new Date(ms + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+  ms === null ? '—' : japanTimeIso(ms).slice(0, 16).replace('T', ' ')
 
 /** `warikan db imports <scenario-id>`: the imported 照会ログ of a scenario. */
 export const listImportsSubcommand = {
