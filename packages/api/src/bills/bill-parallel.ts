@@ -6,10 +6,8 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { workerModuleUrl } from '../worker-url'
 import type { BillAggregator, BillCsvReader } from '@warikan/core/bills'
 import { CHUNK_BYTES, readRange } from './bill-range-reader'
 import type { BillWorkerReply, BillWorkerRequest } from './bill-worker'
@@ -17,32 +15,8 @@ import type { BillWorkerReply, BillWorkerRequest } from './bill-worker'
 /** Files smaller than this are read on one thread (a worker costs more than it saves). */
 export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024
 
-interface EsbuildApi {
-  build(options: Record<string, unknown>): Promise<{ outputFiles: Array<{ text: string }> }>
-}
-let workerSource: Promise<URL> | undefined
-
-/** The worker bundled once per process with esbuild (tsx's dependency), or the compiled .js next to this file. */
-function workerUrl(): Promise<URL> {
-  if (import.meta.url.endsWith('.js'))
-    return Promise.resolve(new URL('./bill-worker.js', import.meta.url))
-  return (workerSource ??= (async () => {
-    const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
-    const esbuild = createRequire(join(tsxRoot, 'package.json'))('esbuild') as EsbuildApi
-    const out = await esbuild.build({
-      entryPoints: [fileURLToPath(new URL('./bill-worker.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-    })
-    return new URL(
-      `data:text/javascript;base64,${Buffer.from(out.outputFiles[0]!.text).toString('base64')}`,
-    )
-  })())
-}
+/** The bill worker's code (built next to the CLI, or bundled from the sources: worker-url.ts). */
+const workerUrl = (): Promise<URL> => workerModuleUrl(import.meta.url, 'bill-worker')
 
 export const defaultThreads = (): number => Math.max(1, Math.min(4, availableParallelism()))
 

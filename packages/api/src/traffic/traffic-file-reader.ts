@@ -5,11 +5,9 @@
  */
 import { closeSync, createReadStream, openSync } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { workerModuleUrl } from '../worker-url'
 import {
   TrafficAggregator,
   blankProblem,
@@ -139,37 +137,8 @@ export async function readTrafficStream(
  */
 export const WORKER_LIMITS = { resourceLimits: { maxYoungGenerationSizeMb: 4 } }
 
-let workerSource: Promise<URL> | undefined
-
-/** The part of esbuild's API used here (esbuild is tsx's dependency, not ours, so no types). */
-interface EsbuildApi {
-  build(options: Record<string, unknown>): Promise<{ outputFiles: Array<{ text: string }> }>
-}
-
-/**
- * The worker's code. Compiled JavaScript loads traffic-worker.js directly; from the TypeScript sources the
- * worker entry is bundled once per process with esbuild (tsx's own dependency) into one self-contained
- * module, so a worker does not start a TypeScript loader of its own (≈ 100 MB and a second each).
- */
-export function workerUrl(): Promise<URL> {
-  if (import.meta.url.endsWith('.js'))
-    return Promise.resolve(new URL('./traffic-worker.js', import.meta.url))
-  return (workerSource ??= (async () => {
-    const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
-    const esbuild = createRequire(join(tsxRoot, 'package.json'))('esbuild') as EsbuildApi
-    const out = await esbuild.build({
-      entryPoints: [fileURLToPath(new URL('./traffic-worker.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-    })
-    const code = out.outputFiles[0]!.text
-    return new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)
-  })())
-}
+/** The traffic worker's code (built next to the CLI, or bundled from the sources: worker-url.ts). */
+export const workerUrl = (): Promise<URL> => workerModuleUrl(import.meta.url, 'traffic-worker')
 
 /**
  * Several threads, each reading its own units of the file (traffic-range-reader.ts). undefined when the
