@@ -11,7 +11,7 @@ import {
   type ScenarioInput,
   type TrafficAggregate,
 } from '@warikan/core'
-import type { ApiClient, Consortium, ScenarioSummary, StoredScenario } from './api-client'
+import type { ApiClient, Consortium, Id, ScenarioSummary, StoredScenario } from './api-client'
 
 export interface Computed {
   scenario?: Scenario
@@ -81,12 +81,12 @@ export class AppState {
     this.consortia = await this.api.consortia()
   }
 
-  async selectConsortium(id: Consortium['id']): Promise<void> {
+  async selectConsortium(id: Id): Promise<void> {
     this.consortium = this.consortia.find((c) => String(c.id) === String(id))
     this.scenarios = this.consortium ? await this.api.scenarios(this.consortium.id) : []
   }
 
-  async selectScenario(id: ScenarioSummary['id']): Promise<void> {
+  async selectScenario(id: Id): Promise<void> {
     const summary = this.scenarios.find((s) => String(s.id) === String(id))
     if (!summary) return
     const [stored, traffic] = await Promise.all([
@@ -181,7 +181,7 @@ export class AppState {
 
 export async function loadTraffic(
   api: ApiClient,
-  id: ScenarioSummary['id'],
+  id: Id,
 ): Promise<{ traffic?: TrafficAggregate; monthly?: MonthlyPoint[]; trafficNote?: string }> {
   try {
     const t = await api.traffic(id)

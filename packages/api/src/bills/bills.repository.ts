@@ -1,4 +1,5 @@
 /** All Kysely code for bill imports. */
+import type { BillCostItem, BillReconciliation } from '@warikan/core/bills'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/database'
 import { isoTimestamp } from '../scenario/scenario-edit.repository'
@@ -16,8 +17,8 @@ export interface BillImport {
   shared: number
   map: Record<string, unknown>
   rates: Record<string, string>
-  costs: Array<Record<string, unknown>>
-  reconciliation: Record<string, unknown>
+  costs: BillCostItem[]
+  reconciliation: BillReconciliation
   importedAt: string
 }
 
@@ -34,8 +35,8 @@ export function rowToBillImport(row: BillImportRow): BillImport {
     shared: Number(row.shared_yen),
     map: JSON.parse(row.map_json) as Record<string, unknown>,
     rates: JSON.parse(row.rates_json) as Record<string, string>,
-    costs: JSON.parse(row.costs_json) as Array<Record<string, unknown>>,
-    reconciliation: JSON.parse(row.reconciliation_json) as Record<string, unknown>,
+    costs: JSON.parse(row.costs_json) as BillCostItem[],
+    reconciliation: JSON.parse(row.reconciliation_json) as BillReconciliation,
     importedAt: isoTimestamp(row.imported_at),
   }
 }

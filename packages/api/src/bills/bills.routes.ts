@@ -1,11 +1,14 @@
 /** Cloud bills over HTTP: upload FOCUS files with their map (all-or-nothing, audited), and the stored list. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { costSchema } from '@warikan/core'
+import { billMapSchema, type BillReconciliation } from '@warikan/core/bills'
 import { actorOf } from '../audit/audit.service'
 import { ApiError, issueDetails, notFound } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
 import {
   authErrors,
+  coreDocument,
   IdParam,
   json,
   jsonBody,
@@ -15,9 +18,77 @@ import {
 import { scenarioAccess } from '../scenario/scenario.routes'
 import { importBills, listBills } from './bills.service'
 
+/** The map from FOCUS tags to cost items (docs/bills.md), validated in full by the core. */
+const BillMapSchema = coreDocument('BillMap', billMapSchema, {
+  description: '対応表 (docs/bills.md): タグ → 費目・按分ルール',
+})
+
+/** A cost item made from the bill: a scenario cost item (docs/formats/scenario.md). */
+const BillCostItemSchema = coreDocument('BillCostItem', costSchema, {
+  description: '請求から作った費目 (シナリオの costs[] と同じ形)',
+})
+
+const exact = (description: string) => z.string().openapi({ description, example: '12345.67' })
+
+const BillGroupSchema = z.object({
+  id: z.string(),
+  costId: z.string(),
+  kind: z.enum(['direct', 'shared']),
+  member: z.string().optional(),
+  currency: z.string(),
+  rows: z.number().int(),
+  billed: exact('Σ BilledCost (請求通貨、正確な値)'),
+  rate: exact('為替レート'),
+  exactYen: exact('Σ BilledCost × rate (円、正確な値)'),
+  amount: z.number().int().openapi({ description: '費目の金額: exactYen を四捨五入 (1 回だけ)' }),
+  rounding: exact('amount − exactYen'),
+})
+
+const BillReconciliationSchema = z
+  .object({
+    files: z.array(
+      z.object({
+        file: z.string(),
+        rows: z.number().int(),
+        used: z.number().int(),
+        skipped: z.number().int(),
+      }),
+    ),
+    currencies: z.array(
+      z.object({
+        currency: z.string(),
+        rows: z.number().int(),
+        billed: z.string(),
+        rate: z.string(),
+        exactYen: z.string(),
+      }),
+    ),
+    chargeCategories: z.array(
+      z.object({
+        category: z.string(),
+        rows: z.number().int(),
+        billed: z.record(z.string(), z.string()),
+        exactYen: z.string(),
+      }),
+    ),
+    items: z.array(BillGroupSchema),
+    members: z.array(z.object({ code: z.string(), direct: z.number().int() })),
+    direct: z.number().int(),
+    shared: z.number().int(),
+    total: z.number().int(),
+    check: z.object({
+      rowsExactYen: exact('Σ 行の BilledCost × rate (円、正確な値)'),
+      itemsYen: z.number().int(),
+      difference: exact('itemsYen − rowsExactYen'),
+      bound: exact('費目ごとに ½ 円'),
+      ok: z.boolean(),
+    }),
+  })
+  .openapi('BillReconciliation') satisfies z.ZodType<BillReconciliation>
+
 export const BillUploadSchema = z
   .object({
-    map: z.looseObject({}).openapi({ description: '対応表 (docs/bills.md)' }),
+    map: BillMapSchema,
     rates: z
       .record(z.string(), z.union([z.string(), z.number()]))
       .optional()
@@ -38,10 +109,10 @@ export const BillImportSchema = z
     total: z.number().int(),
     direct: z.number().int(),
     shared: z.number().int(),
-    map: z.looseObject({}),
+    map: BillMapSchema,
     rates: z.record(z.string(), z.string()),
-    costs: z.array(z.looseObject({})),
-    reconciliation: z.looseObject({}),
+    costs: z.array(BillCostItemSchema),
+    reconciliation: BillReconciliationSchema,
     importedAt: z.string(),
   })
   .openapi('BillImport')

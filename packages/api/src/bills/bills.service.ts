@@ -83,8 +83,8 @@ export async function importBills(
       shared: rec.shared,
       map: map.value as Record<string, unknown>,
       rates: Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, formatDecimal(v)])),
-      costs: result.value.costs as unknown as Array<Record<string, unknown>>,
-      reconciliation: rec as unknown as Record<string, unknown>,
+      costs: result.value.costs,
+      reconciliation: rec,
     })
     await recordAudit(trx, actor, {
       consortiumId,

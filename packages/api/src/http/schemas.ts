@@ -1,5 +1,6 @@
 /** Schemas shared by several routes, registered by name in the OpenAPI document. */
 import { z } from '@hono/zod-openapi'
+import { scenarioSchema } from '@warikan/core'
 
 export const ErrorSchema = z
   .object({
@@ -56,10 +57,29 @@ export const IdParam = z.object({ id: decimalId('id', 'path') })
 export const ConsortiumIdParam = z.object({ cid: decimalId('cid', 'path') })
 
 /**
- * A scenario file (docs/formats/scenario.md). Only "a JSON object" is checked here: the core's parser validates it
- * in full, so every route reports the same Japanese messages with the same paths (422).
+ * A document the core parses in full (scenario, plan, topology, SLA, continuity, 台帳 entry, bill map). The route
+ * checks only "a JSON object", so the core's parser alone validates it and every entry (HTTP, CLI) reports the same
+ * Japanese messages with the same field paths (422). Its OpenAPI shape, and so the web client's type, is the core
+ * schema converted by zod itself (`z.toJSONSchema`): the contract is written once, in the core.
  */
-export const ScenarioDocumentSchema = z.looseObject({}).openapi('ScenarioDocument', {
+export function coreDocument(
+  name: string,
+  core: z.ZodType,
+  metadata: { description: string; example?: unknown },
+  /** 'output' for a document stored as the core parsed it (defaults filled in), e.g. a 台帳 entry */
+  io: 'input' | 'output' = 'input',
+) {
+  const shape = z.toJSONSchema(core, {
+    target: 'openapi-3.0',
+    io,
+    unrepresentable: 'any',
+  }) as Record<string, unknown>
+  delete shape['$schema']
+  return z.looseObject({}).openapi(name, { ...shape, ...metadata })
+}
+
+/** A scenario file (docs/formats/scenario.md). */
+export const ScenarioDocumentSchema = coreDocument('ScenarioDocument', scenarioSchema, {
   description:
     'シナリオファイル (docs/formats/scenario.md): version, consortium {name, fiscalYear}, members[], costs[], rounding?, target?',
   example: {

@@ -3,8 +3,19 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { ApiError, issueDetails } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
-import { authErrors, flagOn, flagQuery, json, jsonBody, validationError } from '../http/schemas'
+import { RULES, topologySchema, type Finding, type RuleId } from '@warikan/core/network'
+import {
+  authErrors,
+  coreDocument,
+  flagOn,
+  flagQuery,
+  json,
+  jsonBody,
+  validationError,
+} from '../http/schemas'
 import { checkNetworkDocument, findingsJson } from './network.service'
+
+const RULE_IDS = Object.keys(RULES) as [RuleId, ...RuleId[]]
 
 export const networkCheckRoute = createRoute({
   method: 'post',
@@ -14,7 +25,11 @@ export const networkCheckRoute = createRoute({
   description:
     '指摘は仕様どおり { rule, severity, message, path }。?explain=1 で explanation (説明)・source (根拠)・fix (対策) も返す。',
   request: {
-    body: jsonBody(z.looseObject({}).openapi('Topology')),
+    body: jsonBody(
+      coreDocument('Topology', topologySchema, {
+        description: 'ネットワーク構成 (docs/formats/topology.md): segments[], nodes[], links[]',
+      }),
+    ),
     query: z.object({
       explain: flagQuery('explain', '説明・根拠・対策 (explanation, source, fix) も返す'),
     }),
@@ -26,7 +41,7 @@ export const networkCheckRoute = createRoute({
           findings: z.array(
             z
               .object({
-                rule: z.string().openapi({ example: 'NET-001' }),
+                rule: z.enum(RULE_IDS).openapi({ example: 'NET-001' }),
                 severity: z.enum(['error', 'warning', 'info']),
                 message: z.string(),
                 path: z.array(z.string()).openapi({ example: ['dc-chukan', 'jlis'] }),
@@ -34,7 +49,9 @@ export const networkCheckRoute = createRoute({
                 source: z.string().optional(),
                 fix: z.string().optional(),
               })
-              .openapi('NetworkFinding'),
+              .openapi('NetworkFinding') satisfies z.ZodType<
+              Pick<Finding, 'rule' | 'severity' | 'message' | 'path'> & Partial<Finding>
+            >,
           ),
         })
         .openapi('NetworkFindings'),

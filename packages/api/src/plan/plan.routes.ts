@@ -5,6 +5,7 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { PlanOutput } from '@warikan/core'
+import { planSchema } from '@warikan/core/plan'
 import type { Context } from 'hono'
 import { AllocationSchema } from '../allocation/allocation.routes'
 import { actorOf } from '../audit/audit.service'
@@ -18,6 +19,7 @@ import {
   authErrors,
   conflictError,
   ConsortiumIdParam,
+  coreDocument,
   IdParam,
   json,
   jsonBody,
@@ -41,7 +43,7 @@ import {
   type StoredPlan,
 } from './plan.service'
 
-export const PlanDocumentSchema = z.looseObject({}).openapi('PlanDocument', {
+export const PlanDocumentSchema = coreDocument('PlanDocument', planSchema, {
   description:
     '中期計画ファイル: version, plan {from, to, title?}, consortium {name}, members[] (population は年度別可, joins, leaves), costs[] (amount は年度別可, escalation, currency, from, to, amortize), exchangeRates',
   example: {

@@ -1,19 +1,35 @@
 /** All Kysely code for the external-service register. */
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { ServiceEntry, ServiceStatus } from '@warikan/core/register'
+import type {
+  EndReport,
+  Override,
+  RegisterFinding,
+  ServiceEntry,
+  ServiceStatus,
+} from '@warikan/core/register'
 import type { Database } from '../db/database'
 import { isoTimestamp } from '../scenario/scenario-edit.repository'
 import type { ExternalServiceRow } from './register.table'
 
 type Executor = Kysely<Database> | Transaction<Database>
 
+/** The 許可権限者's decision on an application, as stored with it. */
+export interface ServiceDecision {
+  action: 'approve' | 'refuse'
+  by: string
+  on: string
+  findings: RegisterFinding[]
+  overrides: Override[]
+  reason?: string
+}
+
 export interface StoredService {
   id: number
   consortiumId: number
   status: ServiceStatus
   entry: ServiceEntry
-  decision: unknown
-  endReport: unknown
+  decision: ServiceDecision | null
+  endReport: EndReport | null
   version: number
   createdAt: string
   updatedAt: string
@@ -24,8 +40,8 @@ export const rowToStoredService = (r: ExternalServiceRow): StoredService => ({
   consortiumId: r.consortium_id,
   status: r.status,
   entry: JSON.parse(r.entry_json) as ServiceEntry,
-  decision: r.decision_json === null ? null : (JSON.parse(r.decision_json) as unknown),
-  endReport: r.end_report_json === null ? null : (JSON.parse(r.end_report_json) as unknown),
+  decision: r.decision_json === null ? null : (JSON.parse(r.decision_json) as ServiceDecision),
+  endReport: r.end_report_json === null ? null : (JSON.parse(r.end_report_json) as EndReport),
   version: r.version,
   createdAt: isoTimestamp(r.created_at),
   updatedAt: isoTimestamp(r.updated_at),
@@ -78,8 +94,8 @@ export async function updateServiceRow(
   change: {
     entry?: ServiceEntry
     status?: ServiceStatus
-    decision?: unknown
-    endReport?: unknown
+    decision?: ServiceDecision
+    endReport?: EndReport
   },
 ): Promise<number | undefined> {
   const r = await db

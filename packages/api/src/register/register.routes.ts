@@ -4,7 +4,13 @@
  * 統括情報セキュリティ責任者 is the 許可権限者, 利用基準 §5.1). Every step is audited with actor and time.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { SERVICE_STATUSES, type Transition } from '@warikan/core/register'
+import {
+  endReportSchema,
+  SERVICE_STATUSES,
+  serviceEntrySchema,
+  type RegisterFinding,
+  type Transition,
+} from '@warikan/core/register'
 import { actorOf } from '../audit/audit.service'
 import { ApiError, issueDetails, notFound, versionConflict } from '../http/api-error'
 import { requireGrant } from '../http/access'
@@ -14,6 +20,7 @@ import {
   authErrors,
   conflictError,
   ConsortiumIdParam,
+  coreDocument,
   IdParam,
   json,
   jsonBody,
@@ -21,6 +28,7 @@ import {
   validationError,
 } from '../http/schemas'
 import { ledgerCsv, ledgerXlsx, readLedgerFile } from './register-file'
+import type { ServiceDecision } from './register.repository'
 import {
   applyService,
   decideService,
@@ -37,6 +45,38 @@ const FindingSchema = z.object({
   blocking: z.boolean(),
   message: z.string(),
   source: z.string(),
+}) satisfies z.ZodType<RegisterFinding>
+
+/** A 台帳 entry (docs/services.md): what is applied for, stored and edited; validated in full by the core. */
+const ServiceEntrySchema = coreDocument('ServiceEntry', serviceEntrySchema, {
+  description: '台帳の項目 (docs/services.md)',
+})
+
+/** A stored entry: as the core parsed it, its defaults filled in. */
+const StoredServiceEntrySchema = coreDocument(
+  'StoredServiceEntry',
+  serviceEntrySchema,
+  { description: '保存された台帳の項目 (既定値を補ったもの)' },
+  'output',
+)
+
+const OverrideSchema = z.object({ rule: z.string(), reason: z.string() })
+
+/** The 許可権限者's decision as stored by register.service (approve or refuse). */
+const DecisionSchema = z
+  .object({
+    action: z.enum(['approve', 'refuse']),
+    by: z.string().openapi({ description: '判断したトークン名' }),
+    on: z.string().openapi({ description: '判断日 (YYYY-MM-DD, 日本時間)' }),
+    findings: z.array(FindingSchema),
+    overrides: z.array(OverrideSchema),
+    reason: z.string().optional(),
+  })
+  .openapi('ServiceDecision') satisfies z.ZodType<ServiceDecision>
+
+const EndReportSchema = coreDocument('ServiceEndReport', endReportSchema, {
+  description:
+    '利用終了の報告 (利用基準 §5.2(5)): date, plan, dataDisposal, accountsRemoved, note?',
 })
 
 export const ExternalServiceSchema = z
@@ -44,9 +84,9 @@ export const ExternalServiceSchema = z
     id: z.number().int(),
     consortiumId: z.number().int(),
     status: z.enum(SERVICE_STATUSES),
-    entry: z.looseObject({}).openapi({ description: '台帳の項目 (docs/services.md)' }),
-    decision: z.unknown(),
-    endReport: z.unknown(),
+    entry: StoredServiceEntrySchema,
+    decision: DecisionSchema.nullable(),
+    endReport: EndReportSchema.nullable(),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -76,7 +116,7 @@ export const applyServiceRoute = createRoute({
   path: '/api/consortia/{cid}/external-services',
   tags: ['register'],
   summary: '外部サービスの利用申請 (apply; editor+)',
-  request: { params: ConsortiumIdParam, body: jsonBody(z.looseObject({}).openapi('ServiceEntry')) },
+  request: { params: ConsortiumIdParam, body: jsonBody(ServiceEntrySchema) },
   responses: {
     201: json(VersionSchema, '申請した'),
     ...authErrors,
@@ -101,7 +141,7 @@ export const editServiceRoute = createRoute({
   summary: '台帳の項目を変更 (edit; 409 on a stale version; editor+)',
   request: {
     params: IdParam,
-    body: jsonBody(z.object({ version: z.number().int().positive(), entry: z.looseObject({}) })),
+    body: jsonBody(z.object({ version: z.number().int().positive(), entry: ServiceEntrySchema })),
   },
   responses: {
     200: json(VersionSchema, '新しい版'),
@@ -137,9 +177,9 @@ export const transitionRoute = createRoute({
       z
         .object({
           version: z.number().int().positive(),
-          overrides: z.array(z.object({ rule: z.string(), reason: z.string() })).optional(),
+          overrides: z.array(OverrideSchema).optional(),
           reason: z.string().optional(),
-          report: z.unknown().optional(),
+          report: EndReportSchema.optional(),
         })
         .openapi('ServiceTransition'),
     ),

@@ -31,10 +31,13 @@ import {
   type SlaWriteResult,
 } from './sla-documents.service'
 import {
+  ContinuityFileSchema,
   ContinuityReportSchema,
   GradeFindingSchema,
+  SlaDocumentContentSchema,
   SlaDocumentSchema,
   SlaDocumentSummarySchema,
+  SlaFileSchema,
   SlaReportSchema,
 } from './sla.schemas'
 import { continuityCheck, readIncidents, slaCheck, slaReport } from './sla.service'
@@ -61,7 +64,7 @@ export const slaCheckRoute = createRoute({
   path: '/api/sla/check',
   tags: ['continuity'],
   summary: 'SLA のグレードを表2-13 の推奨と比べる (check agreed SLA grades)',
-  request: { body: jsonBody(z.looseObject({}).openapi('SlaFile')) },
+  request: { body: jsonBody(SlaFileSchema) },
   responses: { 200: json(FindingsSchema, '項目ごとの判定'), ...authErrors, ...validationError },
 })
 
@@ -74,7 +77,7 @@ export const slaReportRoute = createRoute({
     body: jsonBody(
       z
         .object({
-          sla: z.looseObject({}),
+          sla: SlaFileSchema,
           incidents: z
             .string()
             .openapi({ description: '障害記録 CSV (start,end,service,cause,excluded,reason)' }),
@@ -95,7 +98,7 @@ export const continuityCheckRoute = createRoute({
   path: '/api/continuity/check',
   tags: ['continuity'],
   summary: '障害パターン × 対策の確認と共同対策の按分 (failure patterns × countermeasures)',
-  request: { body: jsonBody(z.looseObject({}).openapi('ContinuityFile')) },
+  request: { body: jsonBody(ContinuityFileSchema) },
   responses: { 200: json(ContinuityReportSchema, '対策状況'), ...authErrors, ...validationError },
 })
 
@@ -112,7 +115,7 @@ const CreateBody = z
   .object({
     kind: z.enum(['sla', 'incidents', 'continuity']),
     title: z.string().min(1).max(200),
-    content: z.union([z.string(), z.looseObject({})]),
+    content: SlaDocumentContentSchema,
     slaId: z.number().int().positive().optional(),
   })
   .openapi('SlaDocumentCreate')
@@ -152,7 +155,7 @@ export const updateSlaDocumentRoute = createRoute({
         .object({
           version: z.number().int().positive(),
           title: z.string().min(1).max(200).optional(),
-          content: z.union([z.string(), z.looseObject({})]),
+          content: SlaDocumentContentSchema,
         })
         .openapi('SlaDocumentUpdate'),
     ),

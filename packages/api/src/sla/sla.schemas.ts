@@ -1,12 +1,30 @@
 /** OpenAPI schemas of the SLA and continuity responses, each checked against the core type it carries. */
 import { z } from '@hono/zod-openapi'
 import {
+  continuitySchema,
   COUNTERMEASURES,
+  slaSchema,
   type ContinuityReport,
   type GradeFinding,
   type ServiceMonthReport,
 } from '@warikan/core/sla'
+import { coreDocument } from '../http/schemas'
 import type { SlaReport } from './sla.service'
+
+/** An SLA file (docs/sla.md): services, grades, service hours, counting rule, credit tiers. */
+export const SlaFileSchema = coreDocument('SlaFile', slaSchema, {
+  description: 'SLA ファイル (docs/sla.md): services[], grades, serviceHours, counting, credits',
+})
+
+/** A continuity file (docs/sla.md): failure patterns × countermeasures, shared countermeasure costs. */
+export const ContinuityFileSchema = coreDocument('ContinuityFile', continuitySchema, {
+  description: '継続性ファイル (docs/sla.md): 障害パターン × 対策、共同対策の費用',
+})
+
+/** What a stored SLA document holds: an SLA or continuity file (JSON), or an incident log (CSV text). */
+export const SlaDocumentContentSchema = z
+  .union([z.string(), SlaFileSchema, ContinuityFileSchema])
+  .openapi({ description: 'SLA・継続性ファイルは JSON、障害記録は CSV の文字列' })
 
 export const GradeFindingSchema = z
   .object({
@@ -126,7 +144,5 @@ export const SlaDocumentSummarySchema = z
 
 export const SlaDocumentSchema = SlaDocumentSummarySchema.extend({
   consortiumId: z.number().int(),
-  content: z.union([z.string(), z.looseObject({})]).openapi({
-    description: 'SLA・継続性ファイルは JSON、障害記録は CSV の文字列',
-  }),
+  content: SlaDocumentContentSchema,
 }).openapi('SlaDocument')

@@ -4,24 +4,14 @@
  * member. The shared items are split by the core's allocation of the current scenario's members.
  */
 import { allocate, formatInteger, formatYen, parseScenario } from '@warikan/core'
-import { formatExactYen, type BillCostItem, type BillReconciliation } from '@warikan/core/bills'
-import { ApiError } from '../api-client'
+import { formatExactYen } from '@warikan/core/bills'
+import { ApiError, unwrap, type Schemas } from '../api-client'
 import { PALETTE } from '../charts/register'
 import type { AppState } from '../model'
 import { dataTable, h, replace } from './dom'
 import { drawChart } from './panel'
 
-interface BillImport {
-  id: number
-  files: string[]
-  rows: number
-  total: number
-  direct: number
-  shared: number
-  costs: BillCostItem[]
-  reconciliation: BillReconciliation
-  importedAt: string
-}
+type BillImport = Schemas['BillImport']
 
 function parseRates(text: string): Record<string, string> {
   const rates: Record<string, string> = {}
@@ -75,9 +65,10 @@ export function renderBills(root: HTMLElement, state: AppState): () => void {
   async function load() {
     if (!state.current) return
     try {
-      const list = await state.api.request<BillImport[]>(
-        'GET',
-        `/api/scenarios/${state.current.summary.id}/bills`,
+      const list = await unwrap(
+        state.api.http.GET('/api/scenarios/{id}/bills', {
+          params: { path: { id: state.current.summary.id } },
+        }),
       )
       if (list[0]) show(list[0])
       else replace(report, h('p', {}, 'まだ取り込まれた請求明細はありません。'))
@@ -96,9 +87,9 @@ export function renderBills(root: HTMLElement, state: AppState): () => void {
     button.setAttribute('disabled', '')
     replace(status, h('p', { role: 'status' }, `送信中: ${files.map((f) => f.name).join('、')}`))
     try {
-      let mapJson: unknown
+      let mapJson: Schemas['BillMap']
       try {
-        mapJson = JSON.parse(await mapFile.text())
+        mapJson = JSON.parse(await mapFile.text()) as Schemas['BillMap']
       } catch {
         replace(status, h('p', { role: 'alert' }, `${mapFile.name}: JSON として読めません。`))
         return
@@ -108,8 +99,8 @@ export function renderBills(root: HTMLElement, state: AppState): () => void {
         rates: parseRates(rates.value),
         files: await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))),
       }
-      const stored = await state.api.postJsonWithProgress<BillImport>(
-        `/api/scenarios/${state.current.summary.id}/bills`,
+      const stored = await state.api.uploadBills(
+        state.current.summary.id,
         body,
         (loaded, total) => {
           const p = total ? Math.round((loaded / total) * 100) : 0

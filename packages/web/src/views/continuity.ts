@@ -8,28 +8,14 @@ import {
   countermeasureShort,
   GRADE_STATUS_JA,
   type ContinuityReport,
-  type GradeFinding,
   type ServiceMonthReport,
 } from '@warikan/core/sla'
-import { ApiError, type ErrorDetail } from '../api-client'
+import { ApiError, unwrap, type ErrorDetail, type Schemas } from '../api-client'
 import type { AppState } from '../model'
 import { dataTable, h, replace } from './dom'
 
-interface DocSummary {
-  id: number
-  kind: 'sla' | 'incidents' | 'continuity'
-  title: string
-  slaId: number | null
-  version: number
-  updatedAt: string
-}
-type Analysis =
-  | { kind: 'sla'; findings: GradeFinding[] }
-  | {
-      kind: 'incidents'
-      report: { consortium: string; months: string[]; services: ServiceMonthReport[] }
-    }
-  | { kind: 'continuity'; report: ContinuityReport }
+type DocSummary = Schemas['SlaDocumentSummary']
+type Analysis = Schemas['SlaDocumentAnalysis']
 
 const KIND_JA = { sla: 'SLA', incidents: '障害記録', continuity: '継続性対策' } as const
 
@@ -54,10 +40,7 @@ export function renderContinuity(root: HTMLElement, state: AppState): () => void
     if (cid === undefined) return
     replace(body, h('p', { role: 'status' }, '読み込み中…'))
     try {
-      const docs = await state.api.request<DocSummary[]>(
-        'GET',
-        `/api/consortia/${cid}/sla-documents`,
-      )
+      const docs = await state.api.slaDocuments(cid)
       if (!alive) return
       if (!docs.length) {
         replace(
@@ -72,8 +55,7 @@ export function renderContinuity(root: HTMLElement, state: AppState): () => void
       }
       const sections = await Promise.all(
         docs.map(async (d) => {
-          const a = await state.api.request<Analysis>('GET', `/api/sla-documents/${d.id}/analysis`)
-          return section(d, a)
+          return section(d, await state.api.slaAnalysis(d.id))
         }),
       )
       if (alive) replace(body, sections)
@@ -293,13 +275,20 @@ function uploadForm(state: AppState, reload: () => void): HTMLElement {
     }
     try {
       const k = kind.value as DocSummary['kind']
-      const content = k === 'incidents' ? text : (JSON.parse(text) as unknown)
-      await state.api.request('POST', `/api/consortia/${cid}/sla-documents`, {
-        kind: k,
-        title: title.value.trim() || f.name,
-        content,
-        ...(k === 'incidents' && slaId.value ? { slaId: Number(slaId.value) } : {}),
-      })
+      // a file's JSON is checked in full by the server's core parser (422 with the field paths)
+      const content =
+        k === 'incidents' ? text : (JSON.parse(text) as Schemas['SlaDocumentCreate']['content'])
+      await unwrap(
+        state.api.http.POST('/api/consortia/{cid}/sla-documents', {
+          params: { path: { cid: Number(cid) } },
+          body: {
+            kind: k,
+            title: title.value.trim() || f.name,
+            content,
+            ...(k === 'incidents' && slaId.value ? { slaId: Number(slaId.value) } : {}),
+          },
+        }),
+      )
       replace(result, h('p', { role: 'status' }, `${f.name} を保存しました。`))
       reload()
     } catch (e) {

@@ -7,7 +7,6 @@
  * their print copies); tables print as they are, paginated like the 負担金一覧.
  */
 import { allocateCompiledPlan, formatInteger, withRates, type PlanAllocation } from '@warikan/core'
-import type { ContinuityReport, ServiceMonthReport } from '@warikan/core/sla'
 import { STATUS_JA, type ServiceStatus } from '@warikan/core/register'
 import type { AppState } from '../model'
 import { availabilityStrip, coverageTable } from './continuity'
@@ -17,7 +16,7 @@ import { drawChart, panel } from './panel'
 import { RATE_MAX, RATE_MIN, trendChart } from './plan'
 import { loadConsortiumPlan } from './plan-load'
 import { planSlides, type PlanSensitivity } from './plan-slides'
-import { bandsChart, bandsTable, impactMatrix, type ServiceView } from './register'
+import { bandsChart, bandsTable, impactMatrix } from './register'
 
 export interface ExtraSlide extends DeckEntry {
   pages: HTMLElement[]
@@ -102,23 +101,11 @@ function trendSlide(plan: PlanAllocation): ExtraSlide {
   return { key: 'plan-trend', title: '中期計画 団体別負担額の推移', hasData: true, pages: [p.el] }
 }
 
-interface DocSummary {
-  id: number
-  kind: 'sla' | 'incidents' | 'continuity'
-  title: string
-}
-type Analysis =
-  | { kind: 'sla' }
-  | { kind: 'incidents'; report: { months: string[]; services: ServiceMonthReport[] } }
-  | { kind: 'continuity'; report: ContinuityReport }
-
 /** The availability heat strip of each 障害記録 and the coverage per member of each 継続性対策 file. */
 export async function slaDeckSlides(state: AppState, cid: string | number): Promise<ExtraSlide[]> {
-  const docs = await state.api.request<DocSummary[]>('GET', `/api/consortia/${cid}/sla-documents`)
+  const docs = await state.api.slaDocuments(cid)
   const wanted = docs.filter((d) => d.kind !== 'sla')
-  const analyses = await Promise.all(
-    wanted.map((d) => state.api.request<Analysis>('GET', `/api/sla-documents/${d.id}/analysis`)),
-  )
+  const analyses = await Promise.all(wanted.map((d) => state.api.slaAnalysis(d.id)))
   const strips: ExtraSlide[] = []
   const coverage: ExtraSlide[] = []
   wanted.forEach((d, i) => {
@@ -187,10 +174,7 @@ export async function registerDeckSlides(
   state: AppState,
   cid: string | number,
 ): Promise<ExtraSlide[]> {
-  const list = await state.api.request<ServiceView[]>(
-    'GET',
-    `/api/consortia/${cid}/external-services`,
-  )
+  const list = await state.api.externalServices(cid)
   if (!list.length) {
     const reason = '外部サービス台帳は空です。'
     return [

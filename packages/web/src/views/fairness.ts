@@ -4,79 +4,14 @@
  * scenario's split with the core check. Both panels share one request per stored version.
  */
 import { formatInteger, formatPercent, formatYen, formatYenDelta } from '@warikan/core'
+import type { Schemas } from '../api-client'
 import type { AppState } from '../model'
 import { renderShapley, type ShapleyRow } from './charts'
 import { dataTable, h, replace } from './dom'
 import { destroyChart, empty, type Panel } from './panel'
 
-export interface TargetMember {
-  code: string
-  name: string
-  total: number
-  standaloneCost?: number
-  cap?: number
-  savingsRate?: number
-  meetsTarget?: boolean
-  shortfall?: number
-  slack?: number
-}
-
-export interface AlphaReport {
-  kind: 'interval' | 'none'
-  drivers: string[]
-  costIds: string[]
-  auto?: boolean
-  binding?: string[]
-  lo?: string
-  hi?: string
-  loDecimal?: number
-  hiDecimal?: number
-  lowerBinding?: string | null
-  upperBinding?: string | null
-}
-
-export interface CoreCheck {
-  method: 'exact' | 'search'
-  verdict: 'inCore' | 'notInCore' | 'noViolationFound'
-  effort: { coalitionsEvaluated: number }
-  worst: { members: string[]; pays: string; cost: string; excess: string } | null
-}
-
-export interface FairnessReport {
-  targets: {
-    minSavingsRate: string
-    missing: string[]
-    totalShortfall: number
-    totalSlack: number
-    members: TargetMember[]
-  } | null
-  adjustment: {
-    kind: 'notNeeded' | 'adjusted' | 'infeasible'
-    transferred?: number
-    shortfall?: number
-    slack?: number
-  } | null
-  alpha: AlphaReport | null
-  coalitionModel: {
-    grandCost: string
-    roundedGrandCost: number
-    sampled: { permutations: number } | null
-    members: Array<{
-      code: string
-      name: string
-      shapley: number
-      shapleyExact: string
-      scenario: number
-      diff: number
-      standardError?: number
-    }>
-    core: { shapley: CoreCheck; scenario: CoreCheck }
-  } | null
-  summary: string
-}
-
-const isReport = (v: unknown): v is FairnessReport =>
-  typeof v === 'object' && v !== null && 'targets' in v && 'coalitionModel' in v && 'summary' in v
+/** `GET /api/scenarios/{id}/fairness` (and the POST of an edited document): the route's schema. */
+export type FairnessReport = Schemas['Fairness']
 
 /**
  * One request per document shown, shared by the two panels (and re-used on redraw): the stored version
@@ -94,10 +29,7 @@ export function fairnessReport(state: AppState): Promise<FairnessReport> | undef
     const request = cur.dirty
       ? state.api.fairnessOf(cur.summary.id, cur.doc)
       : state.api.fairness(cur.summary.id)
-    p = request.then((json) => {
-      if (!isReport(json)) throw new Error('公平性レポートの形式が想定と異なります')
-      return json
-    })
+    p = request
     p.catch(() => memo.delete(key))
     if (memo.size >= 16) memo.delete(memo.keys().next().value as string)
     memo.set(key, p)
@@ -123,7 +55,7 @@ const driverName = (d: string) =>
 
 /** The α sentence: 「均等割 α ＋ 人口割 (1−α)」 and its interval, or why none exists. */
 export function alphaSentence(
-  a: AlphaReport,
+  a: NonNullable<FairnessReport['alpha']>,
   nameOf: (code: string) => string,
   costName: (id: string) => string = (id) => id,
 ): string {
@@ -237,7 +169,7 @@ function fractionValue(fraction: string): number {
   return Number(n) / Number(d ?? 1)
 }
 
-const coreSentence = (label: string, c: CoreCheck, nameOf: (code: string) => string) => {
+const coreSentence = (label: string, c: Schemas['CoreCheck'], nameOf: (code: string) => string) => {
   const verdict =
     c.verdict === 'inCore'
       ? '✓ コアに含まれる'

@@ -18,13 +18,10 @@ export async function loadConsortiumPlan(
   state: AppState,
   cid: string | number,
 ): Promise<LoadedPlan> {
-  const plans = await state.api.request<Array<{ id: number }>>('GET', `/api/consortia/${cid}/plans`)
+  const plans = await state.api.plans(cid)
   const first = plans[0]
   if (!first) return { ok: false, reason: 'この組合には中期計画がありません。' }
-  const stored = await state.api.request<{ title: string; document: unknown }>(
-    'GET',
-    `/api/plans/${first.id}`,
-  )
+  const stored = await state.api.plan(first.id)
   const compiled = compilePlan(stored.document)
   if (!compiled.ok)
     return { ok: false, reason: '中期計画に誤りがあります。中期計画の画面で確かめてください。' }

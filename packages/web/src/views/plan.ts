@@ -28,14 +28,6 @@ import { drawChart, panel } from './panel'
 export const RATE_MIN = 130
 export const RATE_MAX = 170
 
-interface PlanSummary {
-  id: number
-  title: string
-  from: number
-  to: number
-  version: number
-}
-
 interface Loaded {
   title: string
   consortium: string
@@ -238,10 +230,7 @@ export function renderPlan(root: HTMLElement, state: AppState): () => void {
   async function loadStored(id: string) {
     status.textContent = '読み込み中…'
     try {
-      const plan = await state.api.request<{ title: string; document: unknown }>(
-        'GET',
-        `/api/plans/${id}`,
-      )
+      const plan = await state.api.plan(id)
       if (!alive) return
       status.textContent = ''
       show(plan.document, plan.title)
@@ -265,7 +254,7 @@ export function renderPlan(root: HTMLElement, state: AppState): () => void {
   const cid = state.consortium?.id
   if (cid !== undefined)
     state.api
-      .request<PlanSummary[]>('GET', `/api/consortia/${cid}/plans`)
+      .plans(cid)
       .then((plans) => {
         if (!alive) return
         replace(

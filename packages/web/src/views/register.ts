@@ -4,35 +4,16 @@
  * lifecycle buttons (承認・却下 for admins; 利用開始・利用終了 for editors), import and export.
  */
 import { formatInteger, japanTimeIso } from '@warikan/core'
-import {
-  STATUS_JA,
-  upcomingRenewals,
-  type ServiceEntry,
-  type ServiceStatus,
-} from '@warikan/core/register'
+import { STATUS_JA, upcomingRenewals, type ServiceStatus } from '@warikan/core/register'
 import type { ChartConfiguration } from 'chart.js'
-import { ApiError, type ErrorDetail } from '../api-client'
+import { ApiError, unwrap, type ErrorDetail, type Schemas } from '../api-client'
 import { PALETTE } from '../charts/register'
 import type { AppState } from '../model'
 import { dataTable, download, h, replace } from './dom'
 import { drawChart, panel } from './panel'
 
-interface Finding {
-  rule: string
-  blocking: boolean
-  message: string
-  source: string
-}
-export interface ServiceView {
-  id: number
-  status: ServiceStatus
-  entry: ServiceEntry
-  version: number
-  impact: number
-  impactBand: '大' | '中' | '少'
-  confidential: boolean
-  findings: Finding[]
-}
+/** One service of the register as GET /api/consortia/{cid}/external-services gives it. */
+export type ServiceView = Schemas['ExternalService']
 
 const BANDS = ['大', '中', '少'] as const
 const STATUSES: ServiceStatus[] = ['applied', 'approved', 'inUse', 'refused', 'ended']
@@ -98,10 +79,7 @@ export function renderRegister(root: HTMLElement, state: AppState): () => void {
   async function load() {
     if (cid === undefined) return
     try {
-      list = await state.api.request<ServiceView[]>(
-        'GET',
-        `/api/consortia/${cid}/external-services`,
-      )
+      list = await state.api.externalServices(cid)
       draw()
     } catch (e) {
       replace(tableHost, h('p', { role: 'alert' }, `読み込めません: ${(e as Error).message}`))
@@ -170,7 +148,7 @@ export function renderRegister(root: HTMLElement, state: AppState): () => void {
 
   function actions(s: ServiceView): HTMLElement {
     const step = async (action: 'approve' | 'refuse' | 'start' | 'end') => {
-      const body: Record<string, unknown> = { version: s.version }
+      const body: Schemas['ServiceTransition'] = { version: s.version }
       if (action === 'approve' && s.findings.some((f) => f.blocking)) {
         const reason = prompt(
           `阻止項目があります:\n${s.findings
@@ -179,14 +157,12 @@ export function renderRegister(root: HTMLElement, state: AppState): () => void {
             .join('\n')}\n例外として承認する理由を入力してください（空欄なら中止）`,
         )
         if (!reason?.trim()) return
-        body['overrides'] = s.findings
-          .filter((f) => f.blocking)
-          .map((f) => ({ rule: f.rule, reason }))
+        body.overrides = s.findings.filter((f) => f.blocking).map((f) => ({ rule: f.rule, reason }))
       }
       if (action === 'refuse') {
         const reason = prompt('却下の理由を入力してください')
         if (!reason?.trim()) return
-        body['reason'] = reason
+        body.reason = reason
       }
       if (action === 'end') {
         const plan = prompt('移行計画書または終了計画書（名称・日付）')
@@ -194,10 +170,15 @@ export function renderRegister(root: HTMLElement, state: AppState): () => void {
         const disposal = prompt('情報の廃棄方法の確認（例: 消去証明書を受領）')
         if (!disposal?.trim()) return
         if (!confirm('利用者・管理者アカウントの削除は済みましたか？')) return
-        body['report'] = { date: todayJst(), plan, dataDisposal: disposal, accountsRemoved: true }
+        body.report = { date: todayJst(), plan, dataDisposal: disposal, accountsRemoved: true }
       }
       try {
-        await state.api.request('POST', `/api/external-services/${s.id}/${action}`, body)
+        await unwrap(
+          state.api.http.POST('/api/external-services/{id}/{action}', {
+            params: { path: { id: s.id, action } },
+            body,
+          }),
+        )
         replace(
           message,
           h(

@@ -311,15 +311,12 @@ export function renderSettle(root: HTMLElement, state: AppState): () => void {
       const stored = await state.api.scenario(source)
       const title = `${stored.title}（${formatFiscalYear(s.fiscalYear)}精算額を反映）`
       const copy = await state.api.copyScenario(source, title)
-      const doc = structuredClone(stored.document) as unknown as Json
-      const consortium = doc.consortium as Json
+      const doc = structuredClone(stored.document)
+      const consortium = doc.consortium
       // the 決算 copied as next year's starting point moves to the next fiscal year
       if (fromActual && consortium.fiscalYear === s.fiscalYear)
         consortium.fiscalYear = s.fiscalYear + 1
-      doc.adjustments = [
-        ...((doc.adjustments as Json[] | undefined) ?? []),
-        ...settlementAdjustments(s),
-      ]
+      doc.adjustments = [...(doc.adjustments ?? []), ...settlementAdjustments(s)]
       const saved = await state.api.saveScenario(copy.id, copy.version, doc, title)
       if (state.consortium) {
         state.scenarios = await state.api.scenarios(state.consortium.id)

@@ -3,28 +3,20 @@
  * a new one (shown once). Other roles see the API's 403 message.
  */
 import { japanTimeIso } from '@warikan/core'
-import { ApiError } from '../api-client'
+import { ApiError, unwrap, type Schemas } from '../api-client'
 import type { AppState } from '../model'
 import { dataTable, h, replace } from './dom'
 
-interface TokenInfo {
-  id: number
-  name: string
-  createdAt: string
-  expiresAt: string | null
-  revokedAt: string | null
-  demo: boolean
-  status: 'active' | 'expired' | 'revoked'
-  roles: Array<{ consortiumId: number; role: string; memberCode?: string }>
-}
+type TokenInfo = Schemas['TokenInfo']
+type Role = Schemas['Role']
 
 const STATUS = { active: '有効', expired: '期限切れ', revoked: '失効' } as const
-const ROLE = {
+const ROLE: Record<Role, string> = {
   admin: '管理者（事務局）',
   editor: '編集者',
   viewer: '閲覧者',
   member: '構成団体',
-} as const
+}
 /** an ISO instant as a Japan-time date and minute (2027-03-01 09:00) */
 const jst = (iso: string | null) =>
   iso === null ? '無期限' : japanTimeIso(Date.parse(iso)).slice(0, 16).replace('T', ' ')
@@ -84,7 +76,11 @@ export function renderTokens(root: HTMLElement, state: AppState): () => void {
   async function load() {
     if (cid === undefined) return
     try {
-      const tokens = await state.api.request<TokenInfo[]>('GET', `/api/consortia/${cid}/tokens`)
+      const tokens = await unwrap(
+        state.api.http.GET('/api/consortia/{cid}/tokens', {
+          params: { path: { cid: Number(cid) } },
+        }),
+      )
       replace(
         list,
         dataTable(
@@ -94,10 +90,7 @@ export function renderTokens(root: HTMLElement, state: AppState): () => void {
             String(t.id),
             t.name,
             t.roles
-              .map(
-                (r) =>
-                  `${ROLE[r.role as keyof typeof ROLE] ?? r.role}${r.memberCode ? ` ${r.memberCode}` : ''}`,
-              )
+              .map((r) => `${ROLE[r.role]}${r.memberCode ? ` ${r.memberCode}` : ''}`)
               .join('、'),
             STATUS[t.status] + (t.demo ? '（デモ）' : ''),
             jst(t.createdAt),
@@ -121,7 +114,11 @@ export function renderTokens(root: HTMLElement, state: AppState): () => void {
   async function revoke(t: TokenInfo) {
     if (!confirm(`トークン「${t.name}」を失効させますか？ すぐに使えなくなります。`)) return
     try {
-      await state.api.request('DELETE', `/api/consortia/${cid}/tokens/${t.id}`)
+      await unwrap(
+        state.api.http.DELETE('/api/consortia/{cid}/tokens/{tokenId}', {
+          params: { path: { cid: Number(cid), tokenId: t.id } },
+        }),
+      )
       await load()
     } catch (e) {
       replace(created, problem(e))
@@ -130,16 +127,17 @@ export function renderTokens(root: HTMLElement, state: AppState): () => void {
 
   async function issue() {
     try {
-      const body = {
-        role: role.value,
+      const body: Schemas['CreateToken'] = {
+        role: role.value as Role,
         ...(member.value.trim() ? { memberCode: member.value.trim() } : {}),
         ...(name.value.trim() ? { name: name.value.trim() } : {}),
         ...(expires.value.trim() ? { expires: expires.value.trim() } : {}),
       }
-      const r = await state.api.request<{ id: number; token: string; expiresAt: string | null }>(
-        'POST',
-        `/api/consortia/${cid}/tokens`,
-        body,
+      const r = await unwrap(
+        state.api.http.POST('/api/consortia/{cid}/tokens', {
+          params: { path: { cid: Number(cid) } },
+          body,
+        }),
       )
       replace(
         created,

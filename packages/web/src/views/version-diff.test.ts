@@ -97,6 +97,9 @@ describe('documentDiff', () => {
 describe('versionsFromAudit', () => {
   const entry = (id: number, action: string, before: unknown, after: unknown): AuditEntry => ({
     id,
+    consortiumId: 1,
+    scenarioId: 1,
+    tokenId: null,
     at: `2026-12-01T10:0${id}:00Z`,
     actor: 'editor',
     action,
