@@ -6,7 +6,7 @@
 import { formatInteger, japanTimeIso } from '@warikan/core'
 import { STATUS_JA, upcomingRenewals, type ServiceStatus } from '@warikan/core/register'
 import type { ChartConfiguration } from 'chart.js'
-import { ApiError, unwrap, type ErrorDetail, type Schemas } from '../api-client'
+import { ApiError, unwrap, type Schemas } from '../api-client'
 import { PALETTE } from '../charts/register'
 import type { AppState } from '../model'
 import { dataTable, download, h, replace } from './dom'
@@ -261,26 +261,24 @@ export function renderRegister(root: HTMLElement, state: AppState): () => void {
       return
     }
     const xlsx = f.name.toLowerCase().endsWith('.xlsx')
-    const res = await state.api.raw('POST', `/api/consortia/${cid}/external-services/import`, {
-      headers: {
-        'Content-Type': xlsx
-          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-          : 'text/csv',
-        'X-Filename': encodeURIComponent(f.name),
-      },
-      body: f,
-    })
-    const json = (await res.json().catch(() => ({}))) as {
-      imported?: number
-      error?: { message: string; details?: ErrorDetail[] }
-    }
-    if (!res.ok) {
-      const err = new ApiError(
-        res.status,
-        'import',
-        json.error?.message ?? `HTTP ${res.status}`,
-        json.error?.details ?? [],
-      )
+    let imported: number
+    try {
+      ;({ imported } = await unwrap(
+        state.api.http.POST('/api/consortia/{cid}/external-services/import', {
+          params: { path: { cid: Number(cid) } },
+          // the file goes as it is (CSV or xlsx bytes); the route reads and checks it all before storing
+          body: f as unknown as string,
+          bodySerializer: (b) => b,
+          headers: {
+            'Content-Type': xlsx
+              ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+              : 'text/csv',
+            'X-Filename': encodeURIComponent(f.name),
+          },
+        }),
+      ))
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError(0, 'network', String(e))
       replace(
         message,
         h('p', { role: 'alert' }, `取り込めませんでした（何も保存していません）: ${err.message}`),
@@ -292,7 +290,7 @@ export function renderRegister(root: HTMLElement, state: AppState): () => void {
       )
       return
     }
-    replace(message, h('p', { role: 'status' }, `${json.imported ?? 0} 件を取り込みました。`))
+    replace(message, h('p', { role: 'status' }, `${imported} 件を取り込みました。`))
     await load()
   }
 
