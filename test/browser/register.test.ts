@@ -1,7 +1,7 @@
 /**
  * 外部サービス台帳 in Chromium, through the typed client: the demo's register is listed, a bad ledger file is
  * refused with its line and nothing is stored, a good one is imported all at once, and a lifecycle step
- * (承認 with the reason the prompt asks for) changes the row's status as the API stored it.
+ * (承認 with the reason the prompt asks for) changes the row's status as the API stored it; the CSV export has them all.
  */
 import type { Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
@@ -90,6 +90,16 @@ describe.skipIf(!hasChromium)('外部サービス台帳 in Chromium', () => {
         timeout: 10_000,
       })
       .toBe(after.filter((s) => s.status === 'approved').length + 1)
+    // the export: the ten services as a CSV with the ledger's header
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('main').getByRole('button', { name: 'CSV で出力' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/外部サービス台帳_\d{4}-\d{2}-\d{2}\.csv$/)
+    const csv = readFileSync((await download.path())!, 'utf8')
+    expect(csv).toContain('外部サービスの名称')
+    expect(csv.trim().split(/\r?\n/).length).toBe(11)
+
     await page.screenshot({ path: join(SCREENSHOTS, 'register-after-import.png'), fullPage: false })
     expect(pageErrors).toEqual([])
   })

@@ -166,19 +166,6 @@ export class ApiClient {
     })
   }
 
-  /** A file in or out (xlsx, CSV): the token is added, the caller reads the Response. */
-  raw(
-    method: 'GET' | 'POST',
-    path: string,
-    init: { body?: BodyInit; headers?: Record<string, string> } = {},
-  ): Promise<Response> {
-    return fetch(`${this.base}${path}`, {
-      method,
-      headers: this.headers(init.headers),
-      ...(init.body !== undefined ? { body: init.body } : {}),
-    })
-  }
-
   /** `GET /api/demo/session` (only in `serve --demo`). */
   async demoSession(): Promise<string | undefined> {
     try {

@@ -238,20 +238,16 @@ export function renderRegister(root: HTMLElement, state: AppState): () => void {
 
   async function exportAs(format: 'csv' | 'xlsx') {
     if (cid === undefined) return
-    const res = await state.api.raw(
-      'GET',
-      `/api/consortia/${cid}/external-services/export?format=${format}`,
+    const { data, response } = await state.api.http.GET(
+      '/api/consortia/{cid}/external-services/export',
+      { params: { path: { cid: Number(cid) }, query: { format } }, parseAs: 'arrayBuffer' },
     )
-    if (!res.ok) {
-      replace(message, h('p', { role: 'alert' }, `出力できませんでした (HTTP ${res.status})`))
+    if (!response.ok || !data) {
+      replace(message, h('p', { role: 'alert' }, `出力できませんでした (HTTP ${response.status})`))
       return
     }
     const name = `${state.consortium?.name ?? '組合'}_外部サービス台帳_${todayJst()}.${format}`
-    download(
-      name,
-      await res.arrayBuffer(),
-      res.headers.get('Content-Type') ?? 'application/octet-stream',
-    )
+    download(name, data, response.headers.get('Content-Type') ?? 'application/octet-stream')
   }
 
   async function importFile() {
