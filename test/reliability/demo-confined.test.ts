@@ -130,6 +130,40 @@ describe('serve --demo is confined', () => {
     await h.close()
   })
 
+  it('a start that stopped before the plan, SLA files and 台帳 is completed by the next, never doubled', async () => {
+    const file = join(dir, 'half-seeded.db')
+    let h = await openFile(file)
+    const first = await seedDemo(h.db)
+    const counts = async () => ({
+      plans: (await h.db.selectFrom('plan').select('id').execute()).length,
+      sla: (await h.db.selectFrom('sla_document').select('kind').execute())
+        .map((d) => d.kind)
+        .sort(),
+      services: (await h.db.selectFrom('external_service').select('id').execute()).length,
+    })
+    const full = await counts()
+    expect(full).toEqual({ plans: 1, sla: ['continuity', 'incidents', 'sla'], services: 5 })
+    // as if the first start had died after the scenarios: the extras are gone
+    await h.db.deleteFrom('plan').execute()
+    await h.db.deleteFrom('sla_document').where('kind', '!=', 'sla').execute()
+    await h.db.deleteFrom('external_service').execute()
+    await h.close()
+
+    h = await openFile(file)
+    const second = await seedDemo(h.db)
+    expect(second.imported).toEqual([])
+    expect(second.token).toBe(first.token)
+    expect(await counts()).toEqual(full)
+    // the incident log points at the SLA file that was kept
+    const docs = await h.db.selectFrom('sla_document').select(['id', 'kind', 'sla_id']).execute()
+    const sla = docs.find((d) => d.kind === 'sla')!
+    expect(docs.find((d) => d.kind === 'incidents')!.sla_id).toBe(sla.id)
+    // a third start adds nothing
+    await seedDemo(h.db)
+    expect(await counts()).toEqual(full)
+    await h.close()
+  })
+
   it('without --db, demo mode uses WARIKAN_DEMO_DB, never WARIKAN_DB', async () => {
     const { openDemoDatabase } = await import('../../packages/api/src/cli/database')
     const demoFile = join(dir, 'default-demo.db')

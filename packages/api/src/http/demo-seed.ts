@@ -18,10 +18,10 @@ import { hashToken, newToken } from '../auth/token-hash'
 import type { Database } from '../db/database'
 import { createScenarioIn } from '../scenario/scenario-edit.service'
 import { importTrafficFile, storedRowCount } from '../traffic/traffic.service'
-import { createPlan } from '../plan/plan.service'
-import { importLedger } from '../register/register.service'
+import { createPlan, listPlans } from '../plan/plan.service'
+import { importLedger, listServices, todayJst } from '../register/register.service'
 import { readLedgerFile } from '../register/register-file'
-import { createSlaDocument } from '../sla/sla-documents.service'
+import { createSlaDocument, listSlaDocuments } from '../sla/sla-documents.service'
 
 export const DEMO_CONSORTIUM = '神奈川県町村情報システム共同事業組合'
 export const DEMO_TOKEN_NAME = 'demo (serve --demo)'
@@ -100,41 +100,63 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
     const t = await importTrafficFile(db, id, SAMPLE_TRAFFIC, { actor: DEMO_ACTOR })
     if (!t.ok) throw new Error(`demo traffic did not import: ${t.reason}`)
   }
-  if (seed.result.imported.length) await seedExtras(db, seed.result.consortiumId)
+  await seedExtras(db, seed.result.consortiumId)
   return seed.result
 }
 
 /**
- * On the first start only: the five-year plan (中期計画), the SLA file with an incident log and the continuity
- * file, and the 外部サービス台帳 — each through its own service, so each write is validated and audited.
+ * The five-year plan (中期計画), the SLA file with an incident log and the continuity file, and the 外部サービス台帳
+ * — each through its own service, so each write is validated and audited. Each is added when the demo has none of
+ * its kind, so a start that stopped half-way (a missing fixture, a killed process) is completed by the next one,
+ * and a restart adds nothing twice.
  */
 async function seedExtras(db: Kysely<Database>, consortiumId: number): Promise<void> {
   const json = (name: string) => JSON.parse(readFileSync(fixture(name), 'utf8')) as unknown
-  const p = await createPlan(db, consortiumId, json(DEMO_PLAN), undefined, DEMO_ACTOR)
-  if (!p.ok) throw new Error(`demo plan did not import: ${p.reason}`)
-  const sla = await createSlaDocument(
-    db,
-    consortiumId,
-    { kind: 'sla', title: '令和8年度 SLA（デモ）', content: json('sla/kanagawa-2026-sla.json') },
-    DEMO_ACTOR,
-  )
-  if (!sla.ok) throw new Error(`demo SLA did not import: ${sla.reason}`)
-  for (const doc of [
-    {
-      kind: 'incidents' as const,
-      title: '令和8年8月 障害記録（デモ）',
-      content: readFileSync(fixture('sla/kanagawa-2026-08-incidents.csv'), 'utf8'),
-      slaId: sla.value.id,
-    },
-    {
-      kind: 'continuity' as const,
-      title: '障害対策の状況（デモ）',
-      content: json('sla/kanagawa-2026-continuity.json'),
-    },
-  ]) {
-    const r = await createSlaDocument(db, consortiumId, doc, DEMO_ACTOR)
-    if (!r.ok) throw new Error(`demo ${doc.kind} did not import: ${r.reason}`)
+  if (!(await listPlans(db, consortiumId)).length) {
+    const p = await createPlan(db, consortiumId, json(DEMO_PLAN), undefined, DEMO_ACTOR)
+    if (!p.ok) throw new Error(`demo plan did not import: ${p.reason}`)
   }
+  const docs = await listSlaDocuments(db, consortiumId)
+  const has = (kind: string) => docs.some((d) => d.kind === kind)
+  let slaId = docs.find((d) => d.kind === 'sla')?.id
+  if (slaId === undefined) {
+    const sla = await createSlaDocument(
+      db,
+      consortiumId,
+      { kind: 'sla', title: '令和8年度 SLA（デモ）', content: json('sla/kanagawa-2026-sla.json') },
+      DEMO_ACTOR,
+    )
+    if (!sla.ok) throw new Error(`demo SLA did not import: ${sla.reason}`)
+    slaId = sla.value.id
+  }
+  if (!has('incidents')) {
+    const r = await createSlaDocument(
+      db,
+      consortiumId,
+      {
+        kind: 'incidents',
+        title: '令和8年8月 障害記録（デモ）',
+        content: readFileSync(fixture('sla/kanagawa-2026-08-incidents.csv'), 'utf8'),
+        slaId,
+      },
+      DEMO_ACTOR,
+    )
+    if (!r.ok) throw new Error(`demo incidents did not import: ${r.reason}`)
+  }
+  if (!has('continuity')) {
+    const r = await createSlaDocument(
+      db,
+      consortiumId,
+      {
+        kind: 'continuity',
+        title: '障害対策の状況（デモ）',
+        content: json('sla/kanagawa-2026-continuity.json'),
+      },
+      DEMO_ACTOR,
+    )
+    if (!r.ok) throw new Error(`demo continuity did not import: ${r.reason}`)
+  }
+  if ((await listServices(db, consortiumId, todayJst())).length) return
   const ledger = await readLedgerFile(readFileSync(fixture('services/kanagawa-register.csv')))
   if (!ledger.ok) throw new Error('demo register did not read')
   const r = await importLedger(
