@@ -84,7 +84,7 @@ describe('serve --demo is confined', () => {
     const file = join(dir, 'demo.db')
     let h = await openFile(file)
     const first = await seedDemo(h.db)
-    expect(first.imported).toHaveLength(3)
+    expect(first.imported).toHaveLength(4)
     expect(first.tokenCreated).toBe(true)
     const demoApp = appOn(h, { token: first.token })
     expect((await get(demoApp, '/api/demo/session')).body.token).toBe(first.token)
@@ -100,7 +100,7 @@ describe('serve --demo is confined', () => {
     expect(second.tokenCreated).toBe(false)
     expect(second.token).toBe(first.token)
     expect(await h.db.selectFrom('api_token').select('id').execute()).toHaveLength(1)
-    expect(await h.db.selectFrom('scenario').select('id').execute()).toHaveLength(3)
+    expect(await h.db.selectFrom('scenario').select('id').execute()).toHaveLength(4)
 
     // the same file served without --demo: the demo token is refused, there is no session route
     const plain = appOn(h)
@@ -115,14 +115,15 @@ describe('serve --demo is confined', () => {
       .execute()
     // the consortium, its scenarios and the token in one transaction; then the plan, the SLA documents and the
     // 外部サービス台帳, each through its own service
-    expect(audit.map((a) => a.action).slice(0, 5)).toEqual([
+    expect(audit.map((a) => a.action).slice(0, 6)).toEqual([
       'consortium.create',
+      'scenario.create',
       'scenario.create',
       'scenario.create',
       'scenario.create',
       'token.create',
     ])
-    const rest = audit.map((a) => a.action).slice(5)
+    const rest = audit.map((a) => a.action).slice(6)
     for (const action of ['plan.create', 'sla.create', 'incidents.create', 'continuity.create'])
       expect(rest).toContain(action)
     expect(rest.filter((a) => a === 'service.import')).toHaveLength(5)

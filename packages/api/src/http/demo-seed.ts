@@ -60,6 +60,11 @@ const DEMO_SCENARIOS = [
     file: 'fairness/kanagawa-2026-fairness.json',
     title: '令和8年度 負担金（デモ: 公平性の検証・提携費用モデル）',
   },
+  // the 決算 of the landing scenario (its 予算; illustrative figures): the 精算 view opens on the pair
+  {
+    file: 'settlement/kanagawa-2026-actual.json',
+    title: '令和8年度 決算（デモ: 精算）',
+  },
 ]
 
 const DEMO_PLAN = 'plans/kanagawa-2026-2030.json'
