@@ -1,5 +1,6 @@
 /**
- * トークン管理 in Chromium: the demo admin lists tokens, issues one (shown once), revokes it (it stops working);
+ * トークン管理 in Chromium: the demo admin lists tokens, issues one (shown once), revokes it (it stops working),
+ * cannot revoke the demo's own token;
  * the page runs under the Content-Security-Policy without a single violation.
  */
 import type { Page } from 'playwright-core'
@@ -34,6 +35,24 @@ describe.skipIf(!hasChromium)('token management in Chromium', () => {
     await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 })
     await page.waitForSelector('.tokens-list table')
     expect(await page.textContent('.tokens-list')).toContain('（デモ）')
+    // the demo's own token cannot be revoked: the page runs on it (no button; the API says 409 and why)
+    const demoRow = page.locator('.tokens-list tbody tr', { hasText: '（デモ）' })
+    expect(await demoRow.textContent()).toContain('デモ用（失効不可）')
+    expect(await demoRow.locator('[data-action="revoke"]').count()).toBe(0)
+    const list = (await (
+      await fetch(`${server.url}/api/consortia/1/tokens`, {
+        headers: { Authorization: `Bearer ${server.token}` },
+      })
+    ).json()) as Array<{ id: number; demo: boolean }>
+    const demoId = list.find((t) => t.demo)!.id
+    const refused = await fetch(`${server.url}/api/consortia/1/tokens/${demoId}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${server.token}` },
+    })
+    expect(refused.status).toBe(409)
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      'デモ用',
+    )
 
     await page.selectOption('#token-role', 'viewer')
     await page.fill('#token-name', 'ブラウザ試験')

@@ -182,6 +182,11 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     deps.forgetTokens()
     if (!result.ok) {
       if (result.reason === 'not_found') throw notFound(`トークン ${tokenId}`)
+      if (result.reason === 'demo')
+        throw new ApiError(
+          'conflict',
+          `トークン ${tokenId} はデモ用です。デモはこのトークンで動くため失効できません (the demo token cannot be revoked)`,
+        )
       throw new ApiError('conflict', `トークン ${tokenId} は失効済みです (already revoked)`)
     }
     return c.json(tokenInfo(result.token), 200)

@@ -176,12 +176,13 @@ export const tokenStatus = (t: TokenRecord, now = Date.now()): 'active' | 'expir
       : 'active'
 
 export type RevokeResult =
-  { ok: true; token: TokenRecord } | { ok: false; reason: 'not_found' | 'already_revoked' }
+  { ok: true; token: TokenRecord } | { ok: false; reason: 'not_found' | 'already_revoked' | 'demo' }
 
 /**
  * Revokes a token (it stops working at once in this process, within one request elsewhere on SQLite and
  * within the authenticator's cache time on PostgreSQL). With `consortiumId`, only a token holding a role
- * in that consortium is found. The audit entry shares the transaction.
+ * in that consortium is found. The audit entry shares the transaction. The demo's own token is not revoked: the
+ * demo page runs on it (`serve --demo` hands out the same token again), so revoking it would only lock the demo out.
  */
 export async function revokeApiToken(
   db: Kysely<Database>,
@@ -193,6 +194,7 @@ export async function revokeApiToken(
     const token = (await selectTokens(trx, consortiumId)).find((t) => t.id === tokenId)
     if (!token) return { ok: false, reason: 'not_found' } as const
     if (token.revokedAt !== null) return { ok: false, reason: 'already_revoked' } as const
+    if (token.demo) return { ok: false, reason: 'demo' } as const
     const at = new Date().toISOString()
     if (!(await revokeTokenRow(trx, tokenId, at)))
       return { ok: false, reason: 'already_revoked' } as const

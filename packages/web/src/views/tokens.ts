@@ -97,11 +97,13 @@ export function renderTokens(root: HTMLElement, state: AppState): () => void {
             jst(t.expiresAt),
             t.status === 'revoked'
               ? ''
-              : h(
-                  'button',
-                  { type: 'button', 'data-action': 'revoke', onclick: () => void revoke(t) },
-                  '失効させる',
-                ),
+              : t.demo
+                ? h('span', { class: 'muted' }, 'デモ用（失効不可）')
+                : h(
+                    'button',
+                    { type: 'button', 'data-action': 'revoke', onclick: () => void revoke(t) },
+                    '失効させる',
+                  ),
           ]),
           { numericFrom: 99 },
         ),

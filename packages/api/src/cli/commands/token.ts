@@ -65,7 +65,9 @@ export const tokenCommand: CommandHandler = {
         throw new CliError(
           result.reason === 'not_found'
             ? `トークン ${id} はありません (no such token)`
-            : `トークン ${id} は失効済みです (already revoked)`,
+            : result.reason === 'demo'
+              ? `トークン ${id} はデモ用です。失効できません (the demo token cannot be revoked)`
+              : `トークン ${id} は失効済みです (already revoked)`,
           result.reason === 'not_found' ? 1 : 2,
         )
       ctx.stderr(`トークン ${id} (${result.token.name}) を失効させました (revoked)\n`)
