@@ -5,37 +5,21 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  buildWeb,
-  hasChromium,
-  launchBrowser,
-  ROOT,
-  SCREENSHOTS,
-  startServer,
-  type Server,
-} from './harness'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { demoBrowser, hasChromium, ROOT, SCREENSHOTS } from './harness'
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'fixtures/bills', name))
 
 describe.skipIf(!hasChromium)('bills view in Chromium', () => {
-  let server: Server
-  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  const demo = demoBrowser()
   let page: Page
 
   beforeAll(async () => {
-    buildWeb()
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    page = browser.context.pages()[0] ?? (await browser.context.newPage())
-  }, 90_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    server?.stop()
+    page = await demo.firstPage()
   })
 
   const open = async () => {
-    await page.goto(`${server.url}/?demo#bills`)
+    await page.goto(`${demo.server.url}/?demo#bills`)
     await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 })
     await page.waitForSelector('#bill-files')
   }

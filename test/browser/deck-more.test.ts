@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildWeb, hasChromium, launchBrowser, ROOT, startServer, type Server } from './harness'
+import { demoBrowser, hasChromium, ROOT } from './harness'
 
 const hasPoppler = spawnSync('pdfimages', ['-v']).status === 0
 
@@ -29,29 +29,24 @@ const EXTRA_KEYS = [
 ]
 
 describe.skipIf(!hasChromium)('council deck: plan, SLA and 台帳 slides', () => {
-  let server: Server
-  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  const demo = demoBrowser()
   let page: Page
   let tmp: string
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    buildWeb()
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    page = browser.context.pages()[0] ?? (await browser.context.newPage())
+    page = await demo.firstPage()
     page.on('pageerror', (e) => pageErrors.push(e.message))
     tmp = mkdtempSync(join(tmpdir(), 'warikan-deck-more-'))
     await page.setViewportSize({ width: 1920, height: 1080 })
-  }, 90_000)
+  })
 
-  afterAll(async () => {
-    await browser?.close()
-    server?.stop()
+  afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true })
   })
 
   const openDeck = async (id: number) => {
-    await page.goto(`${server.url}/?scenario=${id}#present`)
+    await page.goto(`${demo.server.url}/?scenario=${id}#present`)
     await page.waitForSelector('html[data-deck-ready="true"]', {
       state: 'attached',
       timeout: 20_000,
@@ -174,7 +169,7 @@ describe.skipIf(!hasChromium)('council deck: plan, SLA and 台帳 slides', () =>
   })
 
   it('adds a 中期計画 sheet to the scenario xlsx: members × years with the 前年度比', async () => {
-    await page.goto(`${server.url}/?scenario=1#studio`)
+    await page.goto(`${demo.server.url}/?scenario=1#studio`)
     await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 15_000 })
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -224,7 +219,7 @@ describe.skipIf(!hasChromium)('council deck: plan, SLA and 台帳 slides', () =>
   })
 
   it('labels the heatmap with institution names and draws yen axes in the chosen display unit', async () => {
-    await page.goto(`${server.url}/?scenario=1#studio`)
+    await page.goto(`${demo.server.url}/?scenario=1#studio`)
     await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 15_000 })
     await page.waitForSelector('.panel-heatmap table.heatmap', { timeout: 15_000 })
     const heads = await page.locator('.panel-heatmap table.heatmap thead th').allTextContents()

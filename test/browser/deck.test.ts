@@ -14,15 +14,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  buildWeb,
-  hasChromium,
-  launchBrowser,
-  ROOT,
-  SCREENSHOTS,
-  startServer,
-  type Server,
-} from './harness'
+import { demoBrowser, hasChromium, ROOT, SCREENSHOTS } from './harness'
 
 const hasPoppler = spawnSync('pdfimages', ['-v']).status === 0
 
@@ -55,39 +47,34 @@ const pdfPageCount = (pdf: Buffer) =>
   pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0
 
 describe.skipIf(!hasChromium)('council deck in Chromium', () => {
-  let server: Server
-  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  const demo = demoBrowser()
   let context: BrowserContext
   let page: Page
   let tmp: string
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    buildWeb()
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    context = browser.context
+    context = demo.browser.context
     page = context.pages()[0] ?? (await context.newPage())
     page.on('pageerror', (e) => pageErrors.push(e.message))
     tmp = mkdtempSync(join(tmpdir(), 'warikan-deck-'))
     await page.setViewportSize({ width: 1920, height: 1080 })
-  }, 90_000)
+  })
 
-  afterAll(async () => {
-    await browser?.close()
-    server?.stop()
+  afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true })
   })
 
   const api = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${server.url}${path}`, {
-      headers: { Authorization: `Bearer ${server.token}` },
+    const res = await fetch(`${demo.server.url}${path}`, {
+      headers: { Authorization: `Bearer ${demo.server.token}` },
     })
     expect(res.status).toBe(200)
     return (await res.json()) as T
   }
 
   const openDeck = async (id: number) => {
-    await page.goto(`${server.url}/?scenario=${id}#present`)
+    await page.goto(`${demo.server.url}/?scenario=${id}#present`)
     await page.waitForSelector('html[data-deck-ready="true"]', {
       state: 'attached',
       timeout: 20_000,
@@ -291,7 +278,7 @@ describe.skipIf(!hasChromium)('council deck in Chromium', () => {
 
   it('exports the xlsx with yen, % and integer formats, 人口 and 削減額, titles, print titles and page numbers', async () => {
     const stored = await api<{ title: string; version: number }>('/api/scenarios/1')
-    await page.goto(`${server.url}/?scenario=1#studio`)
+    await page.goto(`${demo.server.url}/?scenario=1#studio`)
     await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 15_000 })
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -373,7 +360,7 @@ describe.skipIf(!hasChromium)('council deck in Chromium', () => {
   })
 
   it('prints one 負担金通知 page per member, with the change from a previous scenario', async () => {
-    await page.goto(`${server.url}/?scenario=1#notice`)
+    await page.goto(`${demo.server.url}/?scenario=1#notice`)
     await page.waitForSelector('html[data-notices-ready="true"]', {
       state: 'attached',
       timeout: 20_000,
@@ -409,7 +396,7 @@ describe.skipIf(!hasChromium)('council deck in Chromium', () => {
       return (
         (await res.json()) as { members: Array<{ code: string; total: number }> }
       ).members.find((m) => m.code === '143014')!.total
-    }, server.token)
+    }, demo.server.token)
     const diff = 106_181_760 - prev
     const words =
       diff === 0
@@ -422,14 +409,14 @@ describe.skipIf(!hasChromium)('council deck in Chromium', () => {
   })
 
   it('shows a member-role login only its own 負担金通知', async () => {
-    const res = await fetch(`${server.url}/api/consortia/1/tokens`, {
+    const res = await fetch(`${demo.server.url}/api/consortia/1/tokens`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${demo.server.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ role: 'member', memberCode: '144029', name: '清川村 担当' }),
     })
     expect(res.status).toBe(201)
     const { token } = (await res.json()) as { token: string }
-    await page.goto(`${server.url}/?token=${encodeURIComponent(token)}&scenario=1#notice`)
+    await page.goto(`${demo.server.url}/?token=${encodeURIComponent(token)}&scenario=1#notice`)
     await page.waitForSelector('html[data-notices-ready="true"]', {
       state: 'attached',
       timeout: 20_000,
@@ -438,7 +425,7 @@ describe.skipIf(!hasChromium)('council deck in Chromium', () => {
     expect(await page.locator('.notice-page').getAttribute('data-code')).toBe('144029')
     expect(await page.locator('.notice-page').textContent()).not.toContain('葉山町')
     // back to the admin demo session for any later test
-    await page.goto(`${server.url}/?token=${encodeURIComponent(server.token)}`)
+    await page.goto(`${demo.server.url}/?token=${encodeURIComponent(demo.server.token)}`)
   })
 
   /** The 1920×1080 screenshot at half its pixels (960×540), scaled by the browser: small PNGs for docs/. */
@@ -481,7 +468,7 @@ describe.skipIf(!hasChromium)('council deck in Chromium', () => {
     const times: number[] = []
     for (let i = 0; i < 5; i++) {
       await page.goto('about:blank')
-      await page.goto(`${server.url}/?scenario=1#studio`)
+      await page.goto(`${demo.server.url}/?scenario=1#studio`)
       await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 15_000 })
       times.push(Number(await page.getAttribute('html', 'data-first-render-ms')))
     }

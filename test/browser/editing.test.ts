@@ -8,17 +8,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Dialog, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { allocate, parseScenario, type ScenarioInput } from '../../packages/core/src/index'
-import {
-  buildWeb,
-  hasChromium,
-  launchBrowser,
-  ROOT,
-  SCREENSHOTS,
-  startServer,
-  type Server,
-} from './harness'
+import { demoBrowser, hasChromium, ROOT, SCREENSHOTS } from './harness'
 
 const DEMO = JSON.parse(
   readFileSync(join(ROOT, 'fixtures/demo/kanagawa-2026.json'), 'utf8'),
@@ -35,28 +27,20 @@ function coreTotals(doc: ScenarioInput): Map<string, number> {
 }
 
 describe.skipIf(!hasChromium)('scenario editing in Chromium', () => {
-  let server: Server
-  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  const demo = demoBrowser()
   let seq = 0
-
-  beforeAll(async () => {
-    buildWeb()
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-  }, 90_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    server?.stop()
-  })
 
   /** A new scenario (a copy of the demo with a unique title) through the API. */
   async function createScenario(doc: ScenarioInput = DEMO): Promise<number> {
     const title = `編集テスト ${++seq} ${Date.now()}`
     const res = await fetch(
-      `${server.url}/api/consortia/1/scenarios?title=${encodeURIComponent(title)}`,
+      `${demo.server.url}/api/consortia/1/scenarios?title=${encodeURIComponent(title)}`,
       {
         method: 'POST',
-        headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+        headers: {
+          Authorization: `Bearer ${demo.server.token}`,
+          'Content-Type': 'application/json',
+        },
         body: JSON.stringify(doc),
       },
     )
@@ -73,7 +57,7 @@ describe.skipIf(!hasChromium)('scenario editing in Chromium', () => {
   }
 
   async function open(id: number): Promise<Opened> {
-    const page = await browser.context.newPage()
+    const page = await demo.browser.context.newPage()
     const o: Opened = { page, dialogs: [], errors: [], onLeave: 'accept' }
     page.on('pageerror', (e) => o.errors.push(e.message))
     page.on('dialog', (d) => {
@@ -82,7 +66,7 @@ describe.skipIf(!hasChromium)('scenario editing in Chromium', () => {
       else void d.dismiss()
     })
     await page.setViewportSize({ width: 1600, height: 1000 })
-    await page.goto(`${server.url}/?scenario=${id}#studio`)
+    await page.goto(`${demo.server.url}/?scenario=${id}#studio`)
     await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 })
     await expect.poll(() => page.locator('table.members tbody tr').count()).toBeGreaterThan(0)
     return o
@@ -180,8 +164,8 @@ describe.skipIf(!hasChromium)('scenario editing in Chromium', () => {
     await page.click('button[data-action="dialog-yes"]')
     await expect.poll(() => page.locator(`#scenario option[value="${id}"]`).count()).toBe(0)
     expect(await page.textContent('.status')).toContain('を削除しました')
-    const res = await fetch(`${server.url}/api/scenarios/${id}`, {
-      headers: { Authorization: `Bearer ${server.token}` },
+    const res = await fetch(`${demo.server.url}/api/scenarios/${id}`, {
+      headers: { Authorization: `Bearer ${demo.server.token}` },
     })
     expect(res.status).toBe(404)
     await page.close()

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const CHROMIUM = '/usr/bin/chromium'
@@ -121,6 +122,46 @@ export async function launchBrowser(): Promise<{
     async close() {
       await context.close()
       rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+export type Browser = Awaited<ReturnType<typeof launchBrowser>>
+
+/**
+ * The demo server and Chromium of one test file (call it inside the file's describe): the web app is built and
+ * both are started before the file's tests, within `timeout` ms, and stopped after them. `server` and `browser`
+ * are read inside hooks and tests; `firstPage()` is the browser's first tab.
+ */
+export function demoBrowser(timeout = 90_000): {
+  readonly server: Server
+  readonly browser: Browser
+  firstPage(): Promise<Page>
+} {
+  let server: Server | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    buildWeb()
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+  }, timeout)
+  afterAll(async () => {
+    await browser?.close()
+    server?.stop()
+  })
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} has not started (demoBrowser's beforeAll)`)
+    return value
+  }
+  return {
+    get server() {
+      return started(server, 'the demo server')
+    },
+    get browser() {
+      return started(browser, 'Chromium')
+    },
+    async firstPage() {
+      const { context } = started(browser, 'Chromium')
+      return context.pages()[0] ?? (await context.newPage())
     },
   }
 }

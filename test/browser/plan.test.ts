@@ -6,38 +6,23 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  buildWeb,
-  hasChromium,
-  launchBrowser,
-  SCREENSHOTS,
-  startServer,
-  type Server,
-} from './harness'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { demoBrowser, hasChromium, SCREENSHOTS } from './harness'
 
 const yen = (s: string | null) => Number((s ?? '').replace(/[^\d-]/g, ''))
 
 describe.skipIf(!hasChromium)('plan view in Chromium', () => {
-  let server: Server
-  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  const demo = demoBrowser(120_000)
   let page: Page
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    buildWeb()
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    page = browser.context.pages()[0] ?? (await browser.context.newPage())
+    page = await demo.firstPage()
     page.on('pageerror', (e) => pageErrors.push(e.message))
-  }, 120_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    server?.stop()
   })
 
   it('shows the demo plan, recomputes live on the rate slider, and exports period + yearly sheets', async () => {
-    await page.goto(`${server.url}/?demo#plan`)
+    await page.goto(`${demo.server.url}/?demo#plan`)
     await page.waitForSelector('main[data-plan-ready="true"]', { timeout: 20_000 })
     const header = await page.$$eval('.plan-table thead th', (ths) => ths.map((t) => t.textContent))
     expect(header).toEqual([

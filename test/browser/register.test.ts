@@ -6,55 +6,44 @@
 import type { Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  buildWeb,
-  hasChromium,
-  launchBrowser,
-  ROOT,
-  SCREENSHOTS,
-  startServer,
-  type Server,
-} from './harness'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { demoBrowser, hasChromium, ROOT, SCREENSHOTS } from './harness'
 
 const fixture = (name: string) => join(ROOT, 'fixtures/services', name)
 
 describe.skipIf(!hasChromium)('外部サービス台帳 in Chromium', () => {
-  let server: Server
-  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  const demo = demoBrowser()
   let page: Page
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    buildWeb()
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    page = browser.context.pages()[0] ?? (await browser.context.newPage())
+    page = await demo.firstPage()
     // prompts get a reason, confirms are accepted
     page.on(
       'dialog',
       (d) => void d.accept(d.type() === 'prompt' ? '試験のための例外承認' : undefined),
     )
     page.on('pageerror', (e) => pageErrors.push(e.message))
-  }, 90_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    server?.stop()
   })
 
   async function stored(): Promise<Array<{ id: number; status: string }>> {
     const token = await page.evaluate(() => localStorage.getItem('warikan.token'))
     const consortia = (await (
-      await fetch(`${server.url}/api/consortia`, { headers: { Authorization: `Bearer ${token}` } })
+      await fetch(`${demo.server.url}/api/consortia`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
     ).json()) as Array<{ id: number }>
-    const res = await fetch(`${server.url}/api/consortia/${consortia[0]!.id}/external-services`, {
-      headers: { Authorization: `Bearer ${token}` },
-    })
+    const res = await fetch(
+      `${demo.server.url}/api/consortia/${consortia[0]!.id}/external-services`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    )
     return (await res.json()) as Array<{ id: number; status: string }>
   }
 
   it('lists, refuses a bad file with its line, imports a good one, and approves an application', async () => {
-    await page.goto(`${server.url}/?demo#register`)
+    await page.goto(`${demo.server.url}/?demo#register`)
     await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 })
     await page.waitForSelector('main table tbody tr')
     const before = await stored()

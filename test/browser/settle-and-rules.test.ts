@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   allocate,
   parseScenario,
@@ -17,15 +17,7 @@ import {
   type Scenario,
   type ScenarioInput,
 } from '../../packages/core/src/index'
-import {
-  buildWeb,
-  hasChromium,
-  launchBrowser,
-  ROOT,
-  SCREENSHOTS,
-  startServer,
-  type Server,
-} from './harness'
+import { demoBrowser, hasChromium, ROOT, SCREENSHOTS } from './harness'
 
 const read = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as ScenarioInput
 const DEMO = read('fixtures/demo/kanagawa-2026.json')
@@ -49,24 +41,13 @@ function coreTotals(doc: ScenarioInput): Record<string, number> {
 type Json = Record<string, unknown>
 
 describe.skipIf(!hasChromium)('ordinance rules and 精算 in Chromium', () => {
-  let server: Server
-  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  const demo = demoBrowser()
   let seq = 0
 
-  beforeAll(async () => {
-    buildWeb()
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-  }, 90_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    server?.stop()
-  })
-
   const api = (method: string, path: string, body?: unknown) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${demo.server.url}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${demo.server.token}`, 'Content-Type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
 
@@ -78,14 +59,14 @@ describe.skipIf(!hasChromium)('ordinance rules and 精算 in Chromium', () => {
   }
 
   async function open(id: number, route = 'studio'): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.context.newPage()
+    const page = await demo.browser.context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     page.on('console', (m) => {
       if (m.text().includes('Content Security Policy')) errors.push(m.text())
     })
     await page.setViewportSize({ width: 1600, height: 1000 })
-    await page.goto(`${server.url}/?scenario=${id}#${route}`)
+    await page.goto(`${demo.server.url}/?scenario=${id}#${route}`)
     await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 })
     return { page, errors }
   }

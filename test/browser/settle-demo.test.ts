@@ -5,8 +5,8 @@
 import { parseScenario, settleScenarios, type Scenario } from '../../packages/core/src/index'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildWeb, hasChromium, launchBrowser, ROOT, startServer, type Server } from './harness'
+import { describe, expect, it } from 'vitest'
+import { demoBrowser, hasChromium, ROOT } from './harness'
 
 const read = (file: string) => {
   const r = parseScenario(JSON.parse(readFileSync(join(ROOT, file), 'utf8')))
@@ -15,24 +15,13 @@ const read = (file: string) => {
 }
 
 describe.skipIf(!hasChromium)('the demo 精算 in Chromium', () => {
-  let server: Server
-  let browser: Awaited<ReturnType<typeof launchBrowser>>
-
-  beforeAll(async () => {
-    buildWeb()
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-  }, 90_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    server?.stop()
-  })
+  const demo = demoBrowser()
 
   it('opens on the demo 予算 and 決算 and shows the core settlement', async () => {
-    const page = await browser.context.newPage()
+    const page = await demo.browser.context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${server.url}/?demo#settle`)
+    await page.goto(`${demo.server.url}/?demo#settle`)
     await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 })
     const chosen = async (id: string) =>
       page.locator(`#${id} option:checked`).textContent() as Promise<string>

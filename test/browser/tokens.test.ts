@@ -4,34 +4,26 @@
  * the page runs under the Content-Security-Policy without a single violation.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildWeb, hasChromium, launchBrowser, startServer, type Server } from './harness'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { demoBrowser, hasChromium } from './harness'
 
 describe.skipIf(!hasChromium)('token management in Chromium', () => {
-  let server: Server
-  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  const demo = demoBrowser()
   let page: Page
   const violations: string[] = []
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    buildWeb()
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    page = browser.context.pages()[0] ?? (await browser.context.newPage())
+    page = await demo.firstPage()
     page.on('dialog', (d) => void d.accept())
     page.on('pageerror', (e) => pageErrors.push(e.message))
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text())
     })
-  }, 90_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    server?.stop()
   })
 
   it('lists, issues (shown once) and revokes a token, with no CSP violation', async () => {
-    await page.goto(`${server.url}/?demo#tokens`)
+    await page.goto(`${demo.server.url}/?demo#tokens`)
     await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 })
     await page.waitForSelector('.tokens-list table')
     expect(await page.textContent('.tokens-list')).toContain('（デモ）')
@@ -40,14 +32,14 @@ describe.skipIf(!hasChromium)('token management in Chromium', () => {
     expect(await demoRow.textContent()).toContain('デモ用（失効不可）')
     expect(await demoRow.locator('[data-action="revoke"]').count()).toBe(0)
     const list = (await (
-      await fetch(`${server.url}/api/consortia/1/tokens`, {
-        headers: { Authorization: `Bearer ${server.token}` },
+      await fetch(`${demo.server.url}/api/consortia/1/tokens`, {
+        headers: { Authorization: `Bearer ${demo.server.token}` },
       })
     ).json()) as Array<{ id: number; demo: boolean }>
     const demoId = list.find((t) => t.demo)!.id
-    const refused = await fetch(`${server.url}/api/consortia/1/tokens/${demoId}`, {
+    const refused = await fetch(`${demo.server.url}/api/consortia/1/tokens/${demoId}`, {
       method: 'DELETE',
-      headers: { Authorization: `Bearer ${server.token}` },
+      headers: { Authorization: `Bearer ${demo.server.token}` },
     })
     expect(refused.status).toBe(409)
     expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
@@ -64,7 +56,7 @@ describe.skipIf(!hasChromium)('token management in Chromium', () => {
     await page.waitForFunction(
       () => document.querySelectorAll('.tokens-list tbody tr').length === 2,
     )
-    const me = await fetch(`${server.url}/api/me`, {
+    const me = await fetch(`${demo.server.url}/api/me`, {
       headers: { Authorization: `Bearer ${issued}` },
     })
     expect(me.status).toBe(200)
@@ -76,14 +68,14 @@ describe.skipIf(!hasChromium)('token management in Chromium', () => {
         (tr) => tr.textContent?.includes('ブラウザ試験') && tr.textContent.includes('失効'),
       ),
     )
-    const after = await fetch(`${server.url}/api/me`, {
+    const after = await fetch(`${demo.server.url}/api/me`, {
       headers: { Authorization: `Bearer ${issued}` },
     })
     expect(after.status).toBe(401)
 
     // the other views load under the same policy
     for (const r of ['studio', 'compare', 'upload', 'present']) {
-      await page.goto(`${server.url}/?demo#${r}`)
+      await page.goto(`${demo.server.url}/?demo#${r}`)
       await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 })
     }
     expect(violations).toEqual([])

@@ -4,35 +4,27 @@
  * (after the confirmation) and the stored traffic is back to what it was. Independent of the other browser tests.
  */
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildWeb, hasChromium, launchBrowser, startServer, type Server } from './harness'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { demoBrowser, hasChromium } from './harness'
 
 describe.skipIf(!hasChromium)('traffic imports in the web', () => {
-  let server: Server
-  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  const demo = demoBrowser(120_000)
   let context: BrowserContext
   let page: Page
   const dialogs: string[] = []
 
   beforeAll(async () => {
-    buildWeb()
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    context = browser.context
+    context = demo.browser.context
     page = context.pages()[0] ?? (await context.newPage())
     page.on('dialog', (d) => {
       dialogs.push(d.message())
       void d.accept()
     })
-  }, 120_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    server?.stop()
   })
 
   const api = async (path: string) => {
-    const res = await fetch(`${server.url}${path}`, {
-      headers: { Authorization: `Bearer ${server.token}` },
+    const res = await fetch(`${demo.server.url}${path}`, {
+      headers: { Authorization: `Bearer ${demo.server.token}` },
     })
     return (await res.json()) as any // eslint-disable-line @typescript-eslint/no-explicit-any
   }
@@ -52,7 +44,7 @@ describe.skipIf(!hasChromium)('traffic imports in the web', () => {
       expect(id).toBeGreaterThan(0)
       const rowsBefore = (await api(`/api/scenarios/${id}/traffic`)).rows
 
-      await page.goto(`${server.url}/?scenario=${id}#upload`)
+      await page.goto(`${demo.server.url}/?scenario=${id}#upload`)
       await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 })
       const rows = page.locator('table.traffic-import-list tbody tr')
       await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1)

@@ -7,16 +7,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  buildWeb,
-  hasChromium,
-  launchBrowser,
-  ROOT,
-  SCREENSHOTS,
-  startServer,
-  type Server,
-} from './harness'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { demoBrowser, hasChromium, ROOT, SCREENSHOTS } from './harness'
 
 const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage })
@@ -26,22 +18,14 @@ const yen = (s: string | null) => Number((s ?? '').replace(/[^\d-]/g, ''))
 // Every test opens its own page and, when it edits, exports, compares or uploads, first stores its own
 // scenario through the API: no test depends on another's state or on the order they run in.
 describe.skipIf(!hasChromium)('web view in Chromium', () => {
-  let server: Server
-  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  const demo = demoBrowser()
   let context: BrowserContext
   let page: Page
   let dialogs: string[] = []
   let pageErrors: string[] = []
 
   beforeAll(async () => {
-    buildWeb()
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    context = browser.context
-  }, 90_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    server?.stop()
+    context = demo.browser.context
   })
 
   beforeEach(async () => {
@@ -71,9 +55,9 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
 
   /** Stores a scenario document of this test's own (consortium 1, the demo's) and returns its id. */
   const storeScenario = async (doc: unknown): Promise<number> => {
-    const res = await fetch(`${server.url}/api/consortia/1/scenarios`, {
+    const res = await fetch(`${demo.server.url}/api/consortia/1/scenarios`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${demo.server.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(doc),
     })
     expect(res.status).toBe(201)
@@ -82,10 +66,10 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
 
   it('loads the demo in Japanese, under the first-render budget', async () => {
     const t0 = Date.now()
-    await ready(`${server.url}/?demo`)
+    await ready(`${demo.server.url}/?demo`)
     const wall = Date.now() - t0
     const firstRender = Number(await page.getAttribute('html', 'data-first-render-ms'))
-    await ready(`${server.url}/`)
+    await ready(`${demo.server.url}/`)
     const warm = Number(await page.getAttribute('html', 'data-first-render-ms'))
     console.log(
       `first render of the demo: cold ${firstRender} ms (wall ${wall} ms), warm ${warm} ms`,
@@ -109,7 +93,7 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
 
   it('recomputes totals and the chart as a rule is edited, with live validation', async () => {
     const id = await storeScenario(fixture('demo/kanagawa-2026.json'))
-    await ready(`${server.url}/?scenario=${id}#studio`)
+    await ready(`${demo.server.url}/?scenario=${id}#studio`)
     const stackData = () =>
       page.evaluate(() => {
         const host = document.querySelector('.panel-stack .chart-body') as unknown as {
@@ -162,7 +146,7 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     const doc = fixture('demo/kanagawa-2026.json')
     doc.costs[0].rule = { equal: 1 }
     const id = await storeScenario(doc)
-    await ready(`${server.url}/?scenario=${id}#studio`)
+    await ready(`${demo.server.url}/?scenario=${id}#studio`)
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('button[data-action="export-xlsx"]'),
@@ -204,7 +188,7 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     doc.members[0].name = '<script>window.__xss=1</script>葉山町'
     doc.costs[4].name = '=1+1'
     const id = await storeScenario(doc)
-    await ready(`${server.url}/?scenario=${id}#studio`)
+    await ready(`${demo.server.url}/?scenario=${id}#studio`)
     const cell = page.locator('tr[data-code="143014"] th')
     expect(await cell.textContent()).toContain('<script>window.__xss=1</script>葉山町')
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined()
@@ -240,7 +224,7 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
     const all = await storeScenario(doc)
     doc.members = doc.members.filter((m: { code: string }) => m.code !== '144029')
     const id = await storeScenario(doc)
-    await ready(`${server.url}/?scenario=${all}#compare`)
+    await ready(`${demo.server.url}/?scenario=${all}#compare`)
     await page.selectOption('select[data-compare="a"]', String(all))
     await page.selectOption('select[data-compare="b"]', String(id))
     await page.click('.view-compare .toolbar button')
@@ -284,7 +268,7 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
 
   it('shows the fairness report of the demo: who misses 2割, α, Shapley summing to c(N), the core', async () => {
     const id = await storeScenario(fixture('fairness/kanagawa-2026-fairness.json'))
-    await ready(`${server.url}/?scenario=${id}#studio`)
+    await ready(`${demo.server.url}/?scenario=${id}#studio`)
     const targets = page.locator('[data-panel="targets"]').first()
     await expect.poll(() => targets.locator('table.targets-missing tbody tr').count()).toBe(3)
     // 葉山町: cap floor(0.8 × ¥130,917,000) = ¥104,733,600, pays ¥106,181,760 → short ¥1,448,160
@@ -311,7 +295,7 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
 
   it('uploads a malformed traffic log and lists its errors with line numbers', async () => {
     const id = await storeScenario(fixture('demo/kanagawa-2026-traffic.json'))
-    await ready(`${server.url}/?scenario=${id}#upload`)
+    await ready(`${demo.server.url}/?scenario=${id}#upload`)
     const csv = [
       'timestamp,requester,provider,records',
       '2026-04-01T09:00:00+09:00,143014,143219,1',
@@ -334,7 +318,7 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
 
   it('draws the network plan with the core’s diagram and the CLI’s severity words', async () => {
     const topology = fixture('network/sanso-bunri-misconfigured.json')
-    await ready(`${server.url}/?scenario=1#studio`)
+    await ready(`${demo.server.url}/?scenario=1#studio`)
     const net = page.locator('[data-panel="network"]').first()
     await net.locator('details.topology-editor summary').click()
     await net.locator('textarea.topology-input').fill(JSON.stringify(topology))
@@ -375,7 +359,7 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
         headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" },
       })
     })
-    await page.goto(`${server.url}/reference`)
+    await page.goto(`${demo.server.url}/reference`)
     const title = page.locator('.swagger-ui .info .title')
     await expect.poll(() => title.textContent(), { timeout: 15_000 }).toContain('Warikan API')
     await expect.poll(() => page.locator('.opblock').count()).toBeGreaterThan(10)
@@ -389,7 +373,7 @@ describe.skipIf(!hasChromium)('web view in Chromium', () => {
 
   it('presents slides with the consortium, 令和 fiscal year and date on every page; keyboard moves', async () => {
     const id = await storeScenario(fixture('demo/kanagawa-2026.json'))
-    await ready(`${server.url}/?scenario=${id}#present`)
+    await ready(`${demo.server.url}/?scenario=${id}#present`)
     const current = page.locator('.slide.current')
     await expect.poll(() => current.count()).toBe(1)
     const total = await page.locator('.slide').count()

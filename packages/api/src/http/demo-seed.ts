@@ -134,32 +134,22 @@ async function seedExtras(db: Kysely<Database>, consortiumId: number): Promise<v
     if (!sla.ok) throw new Error(`demo SLA did not import: ${sla.reason}`)
     slaId = sla.value.id
   }
-  if (!has('incidents')) {
-    const r = await createSlaDocument(
-      db,
-      consortiumId,
-      {
-        kind: 'incidents',
-        title: '令和8年8月 障害記録（デモ）',
-        content: readFileSync(fixture('sla/kanagawa-2026-08-incidents.csv'), 'utf8'),
-        slaId,
-      },
-      DEMO_ACTOR,
-    )
-    if (!r.ok) throw new Error(`demo incidents did not import: ${r.reason}`)
-  }
-  if (!has('continuity')) {
-    const r = await createSlaDocument(
-      db,
-      consortiumId,
-      {
-        kind: 'continuity',
-        title: '障害対策の状況（デモ）',
-        content: json('sla/kanagawa-2026-continuity.json'),
-      },
-      DEMO_ACTOR,
-    )
-    if (!r.ok) throw new Error(`demo continuity did not import: ${r.reason}`)
+  for (const doc of [
+    {
+      kind: 'incidents' as const,
+      title: '令和8年8月 障害記録（デモ）',
+      content: readFileSync(fixture('sla/kanagawa-2026-08-incidents.csv'), 'utf8'),
+      slaId,
+    },
+    {
+      kind: 'continuity' as const,
+      title: '障害対策の状況（デモ）',
+      content: json('sla/kanagawa-2026-continuity.json'),
+    },
+  ]) {
+    if (has(doc.kind)) continue
+    const r = await createSlaDocument(db, consortiumId, doc, DEMO_ACTOR)
+    if (!r.ok) throw new Error(`demo ${doc.kind} did not import: ${r.reason}`)
   }
   if ((await listServices(db, consortiumId, todayJst())).length) return
   const ledger = await readLedgerFile(readFileSync(fixture('services/kanagawa-register.csv')))
