@@ -93,6 +93,9 @@ export const ScenarioDocumentSchema = coreDocument('ScenarioDocument', scenarioS
   },
 })
 
+/** The answer of every DELETE of a stored thing (scenario, plan, SLA document). */
+export const DeletedSchema = z.object({ id: z.number().int(), deleted: z.literal(true) })
+
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
   description,

@@ -20,6 +20,7 @@ import {
   conflictError,
   ConsortiumIdParam,
   coreDocument,
+  DeletedSchema,
   IdParam,
   json,
   jsonBody,
@@ -196,7 +197,7 @@ export const deletePlanRoute = createRoute({
   summary: '中期計画を削除 (delete; admin only)',
   request: { params: IdParam },
   responses: {
-    200: json(z.object({ id: z.number().int(), deleted: z.literal(true) }), '削除した'),
+    200: json(DeletedSchema, '削除した'),
     ...authErrors,
     ...notFoundError,
   },

@@ -13,6 +13,7 @@ import {
   authErrors,
   conflictError,
   ConsortiumIdParam,
+  DeletedSchema,
   IdParam,
   json,
   jsonBody,
@@ -157,7 +158,7 @@ export const deleteScenarioRoute = createRoute({
   summary: 'シナリオを削除 (delete; admin only)',
   request: { params: IdParam },
   responses: {
-    200: json(z.object({ id: z.number().int(), deleted: z.literal(true) }), '削除した'),
+    200: json(DeletedSchema, '削除した'),
     ...authErrors,
     ...notFoundError,
   },

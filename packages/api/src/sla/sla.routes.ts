@@ -14,6 +14,7 @@ import {
   authErrors,
   conflictError,
   ConsortiumIdParam,
+  DeletedSchema,
   IdParam,
   json,
   jsonBody,
@@ -176,7 +177,7 @@ export const deleteSlaDocumentRoute = createRoute({
   summary: 'ファイルを削除 (delete; admin only)',
   request: { params: IdParam },
   responses: {
-    200: json(z.object({ id: z.number().int(), deleted: z.literal(true) }), '削除した'),
+    200: json(DeletedSchema, '削除した'),
     ...authErrors,
     ...notFoundError,
   },
