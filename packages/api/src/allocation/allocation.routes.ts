@@ -1,5 +1,6 @@
 /** Allocation over HTTP: a stored scenario (cached per version), one member's explanation, an unsaved what-if. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { ROUNDING_METHODS } from '@warikan/core'
 import { ApiError, forbidden, issueDetails, notFound } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'
 import type { AppDeps } from '../http/deps'
@@ -63,7 +64,7 @@ const DriverExplanationSchema = z.object({
   ratio: z.string(),
 })
 
-const RoundingMethodSchema = z.enum(['largestRemainder', 'floor', 'halfUp', 'ceil', 'unitPrice'])
+const RoundingMethodSchema = z.enum(ROUNDING_METHODS)
 
 export const SplitExplanationSchema = z
   .object({
