@@ -56,7 +56,7 @@ export class TrafficRowWriter {
   /**
    * A parameter array of tagged elements (filled with null first): the integers of a row then stay small
    * integers instead of the unboxed doubles a numbers-only array holds, which the driver would box again one by
-   * one while it binds them (measured in bench/traffic.bench.ts).
+   * one while it binds them (measured by alternated runs: docs/traffic.md, "Row writer").
    */
   private freshValues(): unknown[] {
     return new Array<unknown>(this.batch * ROW_WIDTH).fill(null)
